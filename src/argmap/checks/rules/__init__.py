@@ -1,0 +1,1 @@
+"""Check rules, one module each; discovered by :func:`argmap.checks.registry`."""

@@ -1,0 +1,47 @@
+"""Claims in no argument and no rebuttal are listed.
+
+## What it does
+Reports, at information level, each claim that is neither a premise nor a
+conclusion of any argument, and neither attacks nor is attacked.
+
+## Why is this bad?
+It is not wrong, and never fails a run. But an isolated claim does not take
+part in the debate as mapped: it shows in listings and not in any tree. A
+reader should see what is isolated, and an annotator may have forgotten a
+link.
+
+## Example
+```yaml
+claims:
+  - {id: c1, text: "A claim nothing links to."}
+```
+
+Use instead:
+```yaml
+arguments:
+  - {id: a1, conclusion: c2, premises: [c1]}
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from argmap.checks import CheckContext, Finding
+
+CODE = "AM208"
+NAME = "isolated-claim"
+SEVERITY = "info"
+
+
+def check(context: CheckContext) -> Iterator[Finding]:
+    index = context.index
+    for claim in index.corpus.claims:
+        cid = claim.id
+        if not (
+            index.arguments_for.get(cid)
+            or index.premise_in.get(cid)
+            or index.attacks_by.get(cid)
+            or index.attacks_on.get(cid)
+        ):
+            yield Finding(f"claim {cid!r} is in no argument and no rebuttal", cid)

@@ -1,0 +1,58 @@
+"""Every quote occurs in its source's text.
+
+## What it does
+Looks for each claim's `quote` in the text file its source names (under
+`--texts`). Both are normalised first: Unicode NFKC, curly quotes to
+straight ones, no-break spaces to spaces, runs of white space to one space.
+An elision, `...` or `…`, splits the quote into fragments that must occur
+in that order. On a miss it shows the closest passage of the text, so the
+quote can be fixed in seconds.
+
+## Why is this bad?
+The quote is the claim's anchor: the evidence that the speaker said it. A
+quote that is not in the text is a misquotation, however close.
+
+## Example
+```yaml
+quote: "Japan has no chance to play the Russia card"
+```
+
+Use instead:
+```yaml
+quote: "Japan has no chance of playing the Russia card in its relations with China."
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from argmap.checks import CheckContext, Finding
+from argmap.texts import TextStatus
+
+CODE = "AM301"
+NAME = "quote-not-found"
+SEVERITY = "error"
+NEEDS_TEXTS = True
+
+
+def check(context: CheckContext) -> Iterator[Finding]:
+    index, store = context.index, context.texts
+    if store is None:
+        return
+    for claim in index.corpus.claims:
+        source = index.sources.get(claim.source)
+        if claim.quote is None or source is None or source.text is None:
+            continue
+        loaded = store.get(source.text)
+        if loaded.status is not TextStatus.OK or loaded.text is None:
+            continue
+        match = loaded.text.find(claim.quote)
+        if match.found:
+            continue
+        message = f"quote not found in {source.text}"
+        if match.missing_fragment and match.missing_fragment != claim.quote.strip():
+            message += f" (fragment not found, or out of order: {match.missing_fragment!r})"
+        if match.closest:
+            message += f"; closest passage ({match.similarity:.0%} alike): {match.closest!r}"
+        yield Finding(message, claim.id, "quote")

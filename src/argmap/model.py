@@ -1,0 +1,191 @@
+"""The corpus model: people, sources, claims, arguments, rebuttals and tags.
+
+These pydantic models validate the *shape* of a corpus file: which fields
+exist, their types, and the closed vocabularies (``kind``, ``basis``). They do
+not check that references resolve or that the graph is sound: those are lint
+rules in :mod:`argmap.checks`, so that one run reports every problem with a
+code, a position and a way to silence it.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+
+from argmap.positions import SourceMap
+
+SCHEMA_VERSION = 1
+
+
+class PersonKind(StrEnum):
+    """What a speaker is."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    GROUP = "group"
+
+
+class Basis(StrEnum):
+    """Where a relation comes from."""
+
+    EXPLICIT = "explicit"
+    """The text itself argues so, or answers the target."""
+    INFERRED = "inferred"
+    """The annotator links the two, for example across pieces."""
+
+
+class RebuttalKind(StrEnum):
+    """How a rebuttal attacks."""
+
+    REBUT = "rebut"
+    """Attacks a claim: says the claim is false."""
+    UNDERCUT = "undercut"
+    """Attacks an argument: says the premises do not support the conclusion."""
+
+
+class _Entity(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    id: str = Field(
+        min_length=1,
+        description="Kebab-case slug, unique across the whole file (all kinds together).",
+    )
+
+
+def _blank_to_none(value: Any) -> Any:
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+class Tag(_Entity):
+    """A topic in the corpus's tag vocabulary."""
+
+    description: str = Field(min_length=1, description="What the tag covers.")
+
+
+class Person(_Entity):
+    """An author, a quoted or reported speaker, or a group whose position is described."""
+
+    name: str = Field(min_length=1, description="Display name.")
+    kind: PersonKind = Field(default=PersonKind.PERSON, description="person | organization | group")
+    affiliation: str | None = Field(default=None, description="As the texts give it.")
+    description: str | None = Field(
+        default=None, description="One line: who this is, above all for groups."
+    )
+    members: list[str] = Field(
+        default_factory=list,
+        description="For a group of listed people, e.g. joint authors writing in one voice.",
+    )
+
+
+class Source(_Entity):
+    """One piece of the debate: an article, an essay, a debate issue."""
+
+    title: str = Field(min_length=1)
+    outlet: str | None = Field(default=None, description="Where it appeared, as the text shows.")
+    authors: list[str] = Field(min_length=1, description="Person ids.")
+    editors: list[str] = Field(default_factory=list, description="Person ids.")
+    date: str | None = Field(
+        default=None,
+        description="YYYY, YYYY-MM or YYYY-MM-DD: only as precise as the text allows.",
+    )
+    date_note: str | None = Field(
+        default=None, description="How the date was established when the text does not print it."
+    )
+    url: str | None = Field(default=None, description="Where the piece can be read.")
+    text: str | None = Field(
+        default=None,
+        description="File name of the full text, relative to the texts directory (--texts).",
+    )
+    text_sha256: str | None = Field(
+        default=None, description="SHA-256 of the text file the quotes were taken from."
+    )
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_as_text(cls, value: Any) -> Any:
+        # ``date: 2019`` is an int to YAML; the precision rule wants the text.
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        return _blank_to_none(value)
+
+
+class Claim(_Entity):
+    """An atomic proposition, attributed to a speaker and anchored by a verbatim quote."""
+
+    source: str = Field(description="Source id.")
+    speaker: str = Field(description="Person id of whoever advances the claim.")
+    text: str = Field(min_length=1, description="The annotator's own wording; stands alone.")
+    quote: str | None = Field(
+        default=None, description="Verbatim span of the source; '…' or '...' marks an elision."
+    )
+    reported: bool = Field(
+        default=False,
+        description="True when the speaker is not an author of the source: quoted, "
+        "reported or described by the authors.",
+    )
+    tags: list[str] = Field(default_factory=list, description="Tag ids.")
+    central: bool = Field(
+        default=False, description="A main thesis of this speaker in this source."
+    )
+    note: str | None = None
+
+    @field_validator("quote", "note", mode="before")
+    @classmethod
+    def _blank_is_absent(cls, value: Any) -> Any:
+        return _blank_to_none(value)
+
+
+class Argument(_Entity):
+    """Linked premises that together support one conclusion."""
+
+    conclusion: str = Field(description="Claim id.")
+    premises: list[str] = Field(min_length=1, description="Claim ids that work together.")
+    basis: Basis = Field(default=Basis.EXPLICIT, description="explicit | inferred")
+    scheme: str | None = Field(default=None, description="e.g. a Walton scheme name.")
+    note: str | None = None
+
+
+class Rebuttal(_Entity):
+    """An attack by one claim on a claim (rebut) or on an argument (undercut)."""
+
+    by: str = Field(description="The attacking claim's id.")
+    target: str = Field(description="A claim id (rebut) or an argument id (undercut).")
+    kind: RebuttalKind = Field(default=RebuttalKind.REBUT, description="rebut | undercut")
+    basis: Basis = Field(default=Basis.EXPLICIT, description="explicit | inferred")
+    note: str | None = Field(default=None, description="How the attack works.")
+
+
+class Corpus(BaseModel):
+    """A whole corpus file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    schema_version: Literal[1] = Field(description="Format version; this is version 1.")
+    tags: list[Tag] = Field(
+        default_factory=list, description="The tag vocabulary; claims may use only these."
+    )
+    people: list[Person] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    arguments: list[Argument] = Field(default_factory=list)
+    rebuttals: list[Rebuttal] = Field(default_factory=list)
+
+    _source_map: SourceMap = PrivateAttr(default_factory=SourceMap.empty)
+
+    @property
+    def source_map(self) -> SourceMap:
+        """Where each value came from: the file and 1-based line and column."""
+        return self._source_map
+
+    def with_source_map(self, source_map: SourceMap) -> Corpus:
+        """Attach the positions recorded by the loader (returns ``self``)."""
+        self._source_map = source_map
+        return self
+
+
+SECTIONS: tuple[str, ...] = ("tags", "people", "sources", "claims", "arguments", "rebuttals")
+"""The list-valued top-level keys, in file order."""

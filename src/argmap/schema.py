@@ -1,0 +1,26 @@
+"""The JSON Schema of the corpus format, generated from the pydantic models."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+SCHEMA_ID = "https://argmap.invalid/schema/corpus-v1.json"
+
+
+def corpus_schema() -> dict[str, Any]:
+    from argmap.model import Corpus
+
+    schema = Corpus.model_json_schema(mode="validation")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "argmap corpus (format version 1)",
+        "description": "An argument map: people, sources, claims, arguments, rebuttals, tags. "
+        "Documented field by field in docs/format.md.",
+        **{k: v for k, v in schema.items() if k not in {"title", "description"}},
+    }
+
+
+def schema_json() -> str:
+    return json.dumps(corpus_schema(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
