@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal, TypeVar
+from typing import Literal, NamedTuple, TypeVar
 
 from argmap.model import Argument, Claim, Corpus, Person, Rebuttal, Source, Tag
 from argmap.positions import NodePath, Position
@@ -29,17 +29,16 @@ _SECTION_OF: dict[EntityKind, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
+class Located(NamedTuple):
     """An entity, its kind, and its place in the file."""
 
     kind: EntityKind
-    index: int
+    row: int
     entity: Entity
 
     @property
     def node_path(self) -> NodePath:
-        return (_SECTION_OF[self.kind], self.index)
+        return (_SECTION_OF[self.kind], self.row)
 
 
 @dataclass(slots=True)

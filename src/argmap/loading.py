@@ -22,12 +22,12 @@ from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import yaml
 
 from argmap.errors import CorpusError, Problem
-from argmap.positions import NodePath, Position, SourceMap, format_path
+from argmap.positions import NodePath, SourceMap, format_path
 
 if TYPE_CHECKING:
     from argmap.model import Corpus
@@ -40,6 +40,7 @@ MAX_DEPTH = 64
 
 _YAML = "tag:yaml.org,2002:"
 _PLAIN_TAGS = frozenset(_YAML + t for t in ("str", "int", "float", "bool", "null"))
+_STR, _SEQ, _MAP, _MERGE = (_YAML + t for t in ("str", "seq", "map", "merge"))
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -199,12 +200,16 @@ def _fail(file: Path | None, message: str) -> CorpusError:
 
 
 class _Builder:
-    """Turns composed YAML nodes into Python values, recording positions."""
+    """Turns composed YAML nodes into Python values, recording positions.
+
+    This walk is on the hot path of every command: it avoids per-node
+    allocations beyond the values themselves and one position tuple.
+    """
 
     def __init__(self, file: Path | None) -> None:
         self.file = file
-        self.values: dict[NodePath, Position] = {}
-        self.keys: dict[NodePath, Position] = {}
+        self.values: dict[NodePath, tuple[int, int]] = {}
+        self.keys: dict[NodePath, tuple[int, int]] = {}
         self.problems: list[Problem] = []
         self._seen: set[int] = set()
         self._constructor = yaml.constructor.SafeConstructor()
@@ -217,60 +222,71 @@ class _Builder:
         )
 
     def build(self, node: yaml.Node, path: NodePath, depth: int) -> Any:
-        self.values[path] = Position(node.start_mark.line + 1, node.start_mark.column + 1)
-        if id(node) in self._seen:
+        mark = node.start_mark
+        self.values[path] = (mark.line + 1, mark.column + 1)
+        cls = node.__class__
+        if cls is yaml.ScalarNode:
+            # Scalars cannot be aliased into a bomb; only collections are tracked.
+            if node.tag == _STR:
+                return node.value
+            return self._scalar(cast(yaml.ScalarNode, node))
+        key = id(node)
+        if key in self._seen:
             self._problem(
                 node,
                 "aliases are not supported: this anchored value is used again with '*'; "
                 "write the value out in full at each place",
             )
             return None
-        self._seen.add(id(node))
+        self._seen.add(key)
         if depth > MAX_DEPTH:
             self._problem(node, f"nested too deeply (more than {MAX_DEPTH} levels)")
             return None
-        if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != _YAML + "seq":
+        if cls is yaml.SequenceNode:
+            if node.tag != _SEQ:
                 self._problem(node, f"unsupported tag {node.tag!r}; remove it")
-            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        if isinstance(node, yaml.MappingNode):
-            if node.tag != _YAML + "map":
+            build = self.build
+            deeper = depth + 1
+            return [build(item, (*path, i), deeper) for i, item in enumerate(node.value)]
+        if cls is yaml.MappingNode:
+            if node.tag != _MAP:
                 self._problem(node, f"unsupported tag {node.tag!r}; remove it")
-            return self._mapping(node, path, depth)
+            return self._mapping(cast(yaml.MappingNode, node), path, depth)
         self._problem(node, "unsupported YAML node")  # pragma: no cover - composer never yields it
         return None
 
     def _mapping(self, node: yaml.MappingNode, path: NodePath, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        first_seen: dict[str, int] = {}
+        keys = self.keys
+        build = self.build
+        deeper = depth + 1
         for key_node, value_node in node.value:
-            if key_node.tag == _YAML + "merge":
-                self._problem(key_node, "merge keys ('<<') are not supported; write the keys out")
-                continue
-            if not isinstance(key_node, yaml.ScalarNode):
-                self._problem(key_node, "a mapping key must be a plain word, not a list or mapping")
+            if key_node.__class__ is not yaml.ScalarNode or key_node.tag == _MERGE:
+                self._bad_key(key_node)
                 continue
             key = str(key_node.value)
-            line = key_node.start_mark.line + 1
-            if key in first_seen:
+            child = (*path, key)
+            mark = key_node.start_mark
+            if child in keys:
+                first = keys[child][0]
                 self._problem(
                     key_node,
-                    f"duplicate key {key!r} (first at line {first_seen[key]}); "
+                    f"duplicate key {key!r} (first at line {first}); "
                     "YAML would silently keep only the last value: remove or rename one",
                 )
                 continue
-            first_seen[key] = line
-            child = (*path, key)
-            self.keys[child] = Position(line, key_node.start_mark.column + 1)
-            out[key] = self.build(value_node, child, depth + 1)
+            keys[child] = (mark.line + 1, mark.column + 1)
+            out[key] = build(value_node, child, deeper)
         return out
+
+    def _bad_key(self, key_node: yaml.Node) -> None:
+        if key_node.tag == _MERGE:
+            self._problem(key_node, "merge keys ('<<') are not supported; write the keys out")
+        else:
+            self._problem(key_node, "a mapping key must be a plain word, not a list or mapping")
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
-        if tag == _YAML + "str":
-            return node.value
         if tag == _YAML + "timestamp":
             # Dates stay text: their precision (YYYY, YYYY-MM, YYYY-MM-DD) is the point.
             return node.value

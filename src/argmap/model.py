@@ -9,40 +9,29 @@ code, a position and a way to silence it.
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from argmap.positions import SourceMap
+from argmap.vocabulary import Basis, PersonKind, RebuttalKind
 
 SCHEMA_VERSION = 1
 
-
-class PersonKind(StrEnum):
-    """What a speaker is."""
-
-    PERSON = "person"
-    ORGANIZATION = "organization"
-    GROUP = "group"
-
-
-class Basis(StrEnum):
-    """Where a relation comes from."""
-
-    EXPLICIT = "explicit"
-    """The text itself argues so, or answers the target."""
-    INFERRED = "inferred"
-    """The annotator links the two, for example across pieces."""
-
-
-class RebuttalKind(StrEnum):
-    """How a rebuttal attacks."""
-
-    REBUT = "rebut"
-    """Attacks a claim: says the claim is false."""
-    UNDERCUT = "undercut"
-    """Attacks an argument: says the premises do not support the conclusion."""
+__all__ = [
+    "SCHEMA_VERSION",
+    "SECTIONS",
+    "Argument",
+    "Basis",
+    "Claim",
+    "Corpus",
+    "Person",
+    "PersonKind",
+    "Rebuttal",
+    "RebuttalKind",
+    "Source",
+    "Tag",
+]
 
 
 class _Entity(BaseModel):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 NodePath = tuple[str | int, ...]
 """Where a value sits in the document, e.g. ``("claims", 12, "speaker")``."""
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(NamedTuple):
     """A 1-based line and column in a file."""
 
     line: int
@@ -21,14 +21,15 @@ class Position:
 class SourceMap:
     """The file a corpus was read from and the position of every node in it.
 
-    ``values`` maps a node path to where its value starts; ``keys`` maps the
-    path of a mapping entry to where its key starts (the better place to point
-    at for "unknown field" and "duplicate key").
+    ``values`` maps a node path to the (line, column) where its value starts;
+    ``keys`` maps the path of a mapping entry to where its key starts (the
+    better place to point at for "unknown field"). Plain tuples keep loading
+    fast; :meth:`locate` hands out :class:`Position` objects.
     """
 
     path: Path | None
-    values: dict[NodePath, Position] = field(default_factory=dict)
-    keys: dict[NodePath, Position] = field(default_factory=dict)
+    values: dict[NodePath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[NodePath, tuple[int, int]] = field(default_factory=dict)
 
     @classmethod
     def empty(cls) -> SourceMap:
@@ -42,10 +43,10 @@ class SourceMap:
         for end in range(len(node), -1, -1):
             prefix = node[:end]
             if key and end == len(node) and prefix in self.keys:
-                return self.keys[prefix]
+                return Position(*self.keys[prefix])
             found = self.values.get(prefix)
             if found is not None:
-                return found
+                return Position(*found)
         return None
 
 

@@ -47,7 +47,8 @@ _SENTENCE = re.compile(r"(?<=[.!?\"'])\s+|\n")
 
 def normalise(text: str) -> str:
     """The form in which quotes and texts are compared."""
-    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    if not text.isascii():  # ASCII is already in NFKC and has nothing to translate
+        text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
     return _SPACE.sub(" ", text).strip()
 
 

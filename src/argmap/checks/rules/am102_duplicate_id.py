@@ -53,7 +53,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
             seen_tags[tag.id] = i
     for kind, section, i, entity in entities(index):
         first = index.by_id[entity.id]
-        if first.kind == kind and first.index == i:
+        if first.kind == kind and first.row == i:
             continue
         where = format_path(first.node_path)
         pos = index.locate(first.node_path)

@@ -114,9 +114,9 @@ def check(context: CheckContext) -> Iterator[Finding]:
                 graph.setdefault(premise, []).append((argument.conclusion, argument.id))
     for component in _components(graph):
         steps = _cycle(graph, set(component))
-        path = " -> ".join(f"{claim} ({via})" for claim, via in steps)
+        path = "".join(f"{claim} -[{via}]-> " for claim, via in steps)
         first_claim, first_argument = steps[0]
         yield Finding(
-            f"support cycle: {path} -> {first_claim}; remove one argument to break it",
+            f"support cycle: {path}{first_claim}; remove one of these arguments to break it",
             first_argument,
         )

@@ -1,0 +1,52 @@
+"""The closed vocabularies of the format and of the queries.
+
+They live apart from :mod:`argmap.model` so that the CLI can declare its
+choices (``--basis``, ``--kind``, ``--role``) from these very enums without
+importing pydantic at start-up. :mod:`argmap.model` re-exports the first
+three, so ``from argmap.model import Basis`` keeps working.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class PersonKind(StrEnum):
+    """What a speaker is."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    GROUP = "group"
+
+
+class Basis(StrEnum):
+    """Where a relation comes from."""
+
+    EXPLICIT = "explicit"
+    """The text itself argues so, or answers the target."""
+    INFERRED = "inferred"
+    """The annotator links the two, for example across pieces."""
+
+
+class RebuttalKind(StrEnum):
+    """How a rebuttal attacks."""
+
+    REBUT = "rebut"
+    """Attacks a claim: says the claim is false."""
+    UNDERCUT = "undercut"
+    """Attacks an argument: says the premises do not support the conclusion."""
+
+
+class ClaimRole(StrEnum):
+    """The part a claim plays in the map (``argmap claims --role``)."""
+
+    PREMISE = "premise"
+    """A premise of at least one argument."""
+    CONCLUSION = "conclusion"
+    """The conclusion of at least one argument."""
+    ATTACKER = "attacker"
+    """Makes at least one rebuttal (rebut or undercut)."""
+    ATTACKED = "attacked"
+    """Rebutted itself, or concluded by an argument that is undercut."""
+    ISOLATED = "isolated"
+    """In no argument and no rebuttal (what the ``isolated-claim`` rule reports)."""

@@ -1,0 +1,169 @@
+"""Loading a corpus: every problem is a clear one-line error with a position."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+import argmap
+from argmap.errors import CorpusError
+from argmap.loading import bundled_corpus_path, loads
+from tests.conftest import ROOT, RULES
+
+MINIMAL = """\
+schema_version: 1
+people:
+  - id: ann
+    name: Ann
+sources:
+  - id: s1
+    title: One
+    authors: [ann]
+claims:
+  - id: c1
+    source: s1
+    speaker: ann
+    text: A claim.
+"""
+
+
+def problems(text: str) -> list[str]:
+    with pytest.raises(CorpusError) as caught:
+        loads(text, "corpus.yaml")
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_minimal_corpus_loads() -> None:
+    corpus = loads(MINIMAL)
+    assert [c.id for c in corpus.claims] == ["c1"]
+
+
+def test_positions_are_kept_for_every_node() -> None:
+    corpus = loads(MINIMAL, "corpus.yaml")
+    where = corpus.source_map.locate(("claims", 0, "speaker"))
+    assert (where.line, where.column) == (12, 14) if where else False
+    key = corpus.source_map.locate(("claims", 0, "speaker"), key=True)
+    assert (key.line, key.column) == (12, 5) if key else False
+
+
+def test_a_duplicated_key_is_an_error_not_a_silent_overwrite() -> None:
+    text = MINIMAL + "    text: Another wording.\n"
+    assert problems(text) == [
+        "corpus.yaml:14:5: duplicate key 'text' (first at line 13); "
+        "YAML would silently keep only the last value: remove or rename one"
+    ]
+
+
+def test_python_tags_are_refused() -> None:
+    text = MINIMAL.replace("text: A claim.", "text: !!python/object/apply:os.system [ls]")
+    [message] = problems(text)
+    assert message.startswith("corpus.yaml:13:11: unsupported tag")
+    assert "python/object/apply:os.system" in message
+
+
+def test_aliases_are_refused() -> None:
+    text = MINIMAL.replace("authors: [ann]", "authors: &who [ann]\n    editors: *who")
+    [message] = problems(text)
+    assert message.startswith("corpus.yaml:8:14: aliases are not supported")
+
+
+def test_a_billion_laughs_fails_fast() -> None:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [{','.join(['*a' + str(i - 1)] * 9)}]" for i in range(1, 10)]
+    found = problems("\n".join(lines) + "\n")
+    assert found and all("aliases are not supported" in p for p in found)
+    assert len(found) < 100
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "corpus.yaml: is empty; a corpus starts with 'schema_version: 1'"),
+        ("# only a comment\n", "corpus.yaml: is empty; a corpus starts with 'schema_version: 1'"),
+        (
+            "- a\n- b\n",
+            "corpus.yaml:1:1: the top level is a list, not a mapping; "
+            "a corpus starts with 'schema_version: 1'",
+        ),
+        (
+            "just words\n",
+            "corpus.yaml:1:1: the top level is a single value, not a mapping; "
+            "a corpus starts with 'schema_version: 1'",
+        ),
+        (
+            "schema_version: 1\nclaims: [\n",
+            # The rest of the message is libyaml's or PyYAML's own wording.
+            "corpus.yaml:3:1: invalid YAML: while parsing a flow node: ",
+        ),
+    ],
+)
+def test_unusable_files_get_one_line(text: str, message: str) -> None:
+    [found] = problems(text)
+    assert found.startswith(message)
+    assert found == message or message.endswith(": ")
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError, match="no such file"):
+        argmap.load(tmp_path / "nope.yaml")
+    with pytest.raises(CorpusError, match="is a directory"):
+        argmap.load(tmp_path)
+
+
+def test_invalid_utf8_points_at_the_byte(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(b"schema_version: 1\npeople:\n  - id: caf\xe9\n")
+    with pytest.raises(CorpusError) as caught:
+        argmap.load(path)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.column) == (3, 12)
+    assert "is not valid UTF-8 (byte 0xe9)" in problem.message
+
+
+def test_schema_errors_name_the_entity_and_come_all_at_once() -> None:
+    text = MINIMAL.replace("    speaker: ann\n", "").replace("    title: One\n", "")
+    text += "  - id: c2\n    source: s1\n    speaker: ann\n    text: B.\n    qoute: x\n"
+    assert problems(text) == [
+        "corpus.yaml:6:5: sources[0] (id: s1): title: field required",
+        "corpus.yaml:9:5: claims[0] (id: c1): speaker: field required",
+        "corpus.yaml:16:5: claims[1] (id: c2): unknown field 'qoute'; "
+        "check its spelling in docs/format.md",
+    ]
+
+
+def test_wrong_values_point_at_the_value() -> None:
+    text = MINIMAL.replace("    name: Ann\n", "    name: Ann\n    kind: robot\n")
+    text = text.replace("schema_version: 1", "schema_version: 2")
+    assert problems(text) == [
+        "corpus.yaml:1:17: schema_version: Input should be 1",
+        "corpus.yaml:5:11: people[0] (id: ann): kind: "
+        "Input should be 'person', 'organization' or 'group'",
+    ]
+
+
+def test_dates_stay_text_at_their_precision() -> None:
+    text = MINIMAL.replace("    authors: [ann]\n", "    authors: [ann]\n    date: 2019\n")
+    assert loads(text).sources[0].date == "2019"
+    text = text.replace("date: 2019", "date: 2017-04-03")
+    assert loads(text).sources[0].date == "2017-04-03"
+
+
+def test_the_bundled_corpus_is_found_without_arguments(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ARGMAP_FILE", raising=False)
+    assert bundled_corpus_path() == ROOT / "data" / "arguments.yaml"
+    corpus = argmap.load()
+    assert len(corpus.claims) > 0
+
+
+def test_argmap_file_names_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ARGMAP_FILE", str(RULES / "pass.yaml"))
+    assert [s.id for s in argmap.load().sources] == ["s1"]
+
+
+def test_libyaml_is_used_when_present() -> None:
+    from argmap import loading
+
+    expected = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+    assert loading._Loader is expected
