@@ -22,3 +22,104 @@ class CheckFormat(StrEnum):
     CONCISE = "concise"
     JSON = "json"
     GITHUB = "github"
+
+
+class ViewFormat(StrEnum):
+    """How ``argmap show`` and ``argmap tree`` print one entity and what surrounds it."""
+
+    TEXT = "text"
+    """Indented, wrapped to the terminal: for reading."""
+    JSON = "json"
+    YAML = "yaml"
+    MARKDOWN = "markdown"
+    """Headings and lists, to paste into notes."""
+
+
+class DiagramFormat(StrEnum):
+    """What ``argmap diagram`` writes: a picture, or the diagram's source text."""
+
+    SVG = "svg"
+    PNG = "png"
+    PDF = "pdf"
+    DOT = "dot"
+    MERMAID = "mermaid"
+
+    @property
+    def binary(self) -> bool:
+        """Bytes that must not be written to a terminal."""
+        return self in (DiagramFormat.PNG, DiagramFormat.PDF)
+
+    @property
+    def rendered(self) -> bool:
+        """Laid out by Graphviz (the others are source text, written as built)."""
+        return self in (DiagramFormat.SVG, DiagramFormat.PNG, DiagramFormat.PDF)
+
+
+DIAGRAM_SUFFIXES: dict[str, DiagramFormat] = {
+    ".svg": DiagramFormat.SVG,
+    ".png": DiagramFormat.PNG,
+    ".pdf": DiagramFormat.PDF,
+    ".dot": DiagramFormat.DOT,
+    ".gv": DiagramFormat.DOT,
+    ".mmd": DiagramFormat.MERMAID,
+    ".mermaid": DiagramFormat.MERMAID,
+}
+"""File suffix -> diagram format, for ``argmap diagram -o FILE``."""
+
+
+class ExportFormat(StrEnum):
+    """What ``argmap export`` writes: the corpus as data for other tools."""
+
+    JSON = "json"
+    AIF = "aif"
+    GRAPHML = "graphml"
+    ARGDOWN = "argdown"
+    CSV = "csv"
+
+
+class CsvTable(StrEnum):
+    """The tables of ``argmap export --format csv`` (one per file, or one on stdout)."""
+
+    CLAIMS = "claims"
+    RELATIONS = "relations"
+    PEOPLE = "people"
+    SOURCES = "sources"
+
+
+class Relations(StrEnum):
+    """Which relations a diagram or export keeps."""
+
+    SUPPORT = "support"
+    ATTACK = "attack"
+    ALL = "all"
+
+
+class ClusterBy(StrEnum):
+    """How a diagram boxes its claims together."""
+
+    AUTO = "auto"
+    """By source when the diagram spans several sources, else none."""
+    SOURCE = "source"
+    SPEAKER = "speaker"
+    NONE = "none"
+
+
+class RankDir(StrEnum):
+    """Graphviz's rank direction: where conclusions sit relative to their premises."""
+
+    BT = "BT"
+    """Premises below, conclusions above (the default: arrows point up to what they argue for)."""
+    TB = "TB"
+    LR = "LR"
+    RL = "RL"
+
+
+class RendererChoice(StrEnum):
+    """Which Graphviz runs the layout."""
+
+    AUTO = "auto"
+    """``dot`` from PATH when there is one, else the bundled WebAssembly build (SVG only)."""
+    DOT = "dot"
+    """The system's Graphviz (``dot`` on PATH): every format."""
+    WASM = "wasm"
+    """Graphviz compiled to WebAssembly, shipped as a Python package: SVG only."""

@@ -8,7 +8,9 @@ import typer
 
 from argmap import __version__
 from argmap.cli import check as check_cmd
-from argmap.cli import meta
+from argmap.cli import diagram as diagram_cmd
+from argmap.cli import export as export_cmd
+from argmap.cli import listing, meta, rebuttals, show, tree
 
 app = typer.Typer(
     name="argmap",
@@ -45,3 +47,15 @@ def root(
 app.command("check")(check_cmd.check)
 app.command("schema")(meta.schema)
 app.command("rules")(meta.rules)
+app.command("claims")(listing.claims)
+app.command("rebuttals")(rebuttals.rebuttals)
+app.command("matrix")(rebuttals.matrix)
+app.command("unanswered")(rebuttals.unanswered)
+app.command("show")(show.show)
+app.command("tree")(tree.tree)
+app.command("people")(listing.people)
+app.command("sources")(listing.sources)
+app.command("tags")(listing.tags)
+app.command("stats")(listing.stats)
+app.command("diagram")(diagram_cmd.diagram)
+app.command("export")(export_cmd.export)

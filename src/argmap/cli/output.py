@@ -12,15 +12,26 @@ import io
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any, Literal
 
 import typer
 
 from argmap.formats import ListFormat
 
 Row = dict[str, Any]
+
+FormatOption = Annotated[
+    ListFormat,
+    typer.Option(
+        "--format",
+        help="table to read; json, csv or yaml for pipes (every field, ids included); "
+        "markdown for notes.",
+        case_sensitive=False,
+    ),
+]
+"""The ``--format`` option every listing takes (default: table)."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +44,11 @@ class Column:
     """Wrap this column (the text column); the others keep their width."""
     table: bool = True
     """Show it in the table and markdown views (JSON, CSV and YAML show every key)."""
+    cell: Callable[[Row], Any] | None = None
+    """How the table and markdown views show the row (default: the value at ``key``)."""
+    justify: Literal["left", "right"] = "left"
+    max_width: int | None = None
+    """Wrap within this width (a name column); ``wrap`` columns share what is left."""
 
 
 def _cell(value: Any) -> str:
@@ -53,6 +69,28 @@ def _csv_cell(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def _shown(row: Row, column: Column) -> str:
+    return _cell(column.cell(row) if column.cell else row.get(column.key))
+
+
+def text_width() -> int:
+    """The width to fit output to.
+
+    ``$COLUMNS`` when set; else the terminal's, also when stdout is a pipe to a
+    pager or ``head`` (the width of the terminal stderr is on); else 100.
+    """
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        return max(int(columns), 20)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream.isatty():
+                return max(os.get_terminal_size(stream.fileno()).columns, 20)
+        except (AttributeError, ValueError, OSError):
+            continue
+    return 100
+
+
 def color_wanted() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
@@ -62,9 +100,7 @@ def console(*, stderr: bool = False) -> Any:
     from rich.console import Console
 
     plain = not color_wanted()
-    width = None
-    if not sys.stdout.isatty():
-        width = int(os.environ.get("COLUMNS", "100"))
+    width = None if sys.stdout.isatty() else text_width()
     return Console(
         stderr=stderr,
         no_color=plain,
@@ -96,15 +132,13 @@ def format_rows(rows: Sequence[Row], columns: Sequence[Column], fmt: ListFormat)
         shown = [c for c in columns if c.table]
 
         def esc(text: str) -> str:
-            return text.replace("|", "\\|").replace("\n", " ")
+            return text.replace("|", "\\|").replace("\n", "<br>")
 
         lines = [
             "| " + " | ".join(c.header for c in shown) + " |",
             "|" + "|".join("---" for _ in shown) + "|",
         ]
-        lines += [
-            "| " + " | ".join(esc(_cell(row.get(c.key))) for c in shown) + " |" for row in rows
-        ]
+        lines += ["| " + " | ".join(esc(_shown(row, c)) for c in shown) + " |" for row in rows]
         return "\n".join(lines) + "\n"
     raise ValueError(f"not a pipe format: {fmt}")
 
@@ -116,23 +150,41 @@ def render_rows(
     *,
     title: str | None = None,
     empty: str = "Nothing matches.",
+    spaced: bool = False,
 ) -> None:
-    """Print rows in the chosen format. The one function every listing uses."""
+    """Print rows in the chosen format. The one function every listing uses.
+
+    ``spaced`` puts a blank line between the rows of a table, for rows of
+    several lines.
+    """
     if fmt is not ListFormat.TABLE:
         typer.echo(format_rows(rows, columns, fmt), nl=False)
         return
     if not rows:
         typer.echo(empty, err=True)
         return
+    from rich.text import Text
+
+    table = _table(rows, columns, spaced=spaced)
+    out = console()
+    with out.capture() as captured:
+        if title:  # above the table, wrapped to the terminal (not to a narrow table)
+            out.print(Text(title, style="bold"))
+        out.print(table)
+    # rich pads every line to the table's width, and the box ends in a blank
+    # line: drop both.
+    typer.echo("\n".join(line.rstrip() for line in captured.get().splitlines()).rstrip("\n"))
+
+
+def _table(rows: Sequence[Row], columns: Sequence[Column], *, spaced: bool) -> Any:
     from rich import box
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(
-        title=title,
         box=box.SIMPLE_HEAD,
-        show_lines=False,
+        show_lines=spaced,
         header_style="bold",
-        title_justify="left",
         expand=False,
     )
     for column in columns:
@@ -141,10 +193,23 @@ def render_rows(
         table.add_column(
             column.header,
             overflow="fold",
-            no_wrap=not column.wrap,
+            no_wrap=not (column.wrap or column.max_width),
             ratio=1 if column.wrap else None,
             min_width=20 if column.wrap else None,
+            max_width=column.max_width,
+            justify=column.justify,
         )
     for row in rows:
-        table.add_row(*(_cell(row.get(c.key)) for c in columns if c.table))
-    console().print(table)
+        # Text, not str: corpus text like "[sic]" must not be read as rich markup.
+        table.add_row(*(Text(_shown(row, c)) for c in columns if c.table))
+    return table
+
+
+def table_width(rows: Sequence[Row], columns: Sequence[Column]) -> int:
+    """How wide the table of ``rows`` is when nothing wraps: to decide what fits."""
+    from rich.console import Console
+    from rich.measure import Measurement
+
+    wide = Console(width=10_000, no_color=True, color_system=None)
+    table = _table(rows, columns, spaced=False)
+    return Measurement.get(wide, wide.options, table).maximum

@@ -1,0 +1,156 @@
+"""The filter options the query commands share, and their resolution to ids.
+
+PERSON, SOURCE and TAG values are what a user types: an id, or for people
+and sources a case-insensitive fragment of the name or title. They are
+resolved with :mod:`argmap.resolve`; an ambiguous or unknown value ends the
+command with exit code 2 and a message listing candidates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Annotated, TypeVar
+
+import typer
+
+from argmap.cli.common import fail
+from argmap.vocabulary import Basis, RebuttalKind
+
+if TYPE_CHECKING:
+    from argmap.index import Index
+
+_PERSON_HELP = (
+    "Id or a case-insensitive fragment of the name (-a trenin). Repeat for any of "
+    "several. A person also matches the groups they are a member of: -a joshua-walker "
+    "finds the claims of miller-walker too."
+)
+
+AuthorOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--author",
+        "-a",
+        "--speaker",
+        metavar="PERSON",
+        help="Claims by this speaker. " + _PERSON_HELP,
+        show_default=False,
+    ),
+]
+SourceOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--source",
+        "-s",
+        metavar="SOURCE",
+        help="Only this source: id or a fragment of the title. Repeat for any of several.",
+        show_default=False,
+    ),
+]
+TagOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--tag",
+        "-t",
+        metavar="TAG",
+        help="Only claims with this tag ('argmap tags' lists them). Repeat for any of several.",
+        show_default=False,
+    ),
+]
+ByOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--by",
+        metavar="PERSON",
+        help="Rebuttals made by this speaker's claims. " + _PERSON_HELP,
+        show_default=False,
+    ),
+]
+AgainstOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--against",
+        metavar="PERSON",
+        help="Rebuttals aimed at this speaker's claims (for an undercut: the speaker of "
+        "the conclusion). " + _PERSON_HELP,
+        show_default=False,
+    ),
+]
+BasisOption = Annotated[
+    Basis | None,
+    typer.Option(
+        "--basis",
+        help="explicit: the text itself answers the target; inferred: the annotator links "
+        "them, often across pieces.",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+KindOption = Annotated[
+    RebuttalKind | None,
+    typer.Option(
+        "--kind",
+        help="rebut: attacks a claim; undercut: attacks an argument's inference.",
+        case_sensitive=False,
+        show_default=False,
+    ),
+]
+CrossSourceOption = Annotated[
+    bool,
+    typer.Option(
+        "--cross-source",
+        help="Only rebuttals whose attacker and target come from different sources.",
+    ),
+]
+RebuttalSourceOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--source",
+        "-s",
+        metavar="SOURCE",
+        help="Rebuttals with either side in this source: id or a fragment of the title.",
+        show_default=False,
+    ),
+]
+RebuttalTagOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--tag",
+        "-t",
+        metavar="TAG",
+        help="Rebuttals with either side tagged so.",
+        show_default=False,
+    ),
+]
+
+_T = TypeVar("_T")
+
+
+def _each(values: Sequence[str] | None, lookup: Callable[[str], _T]) -> tuple[_T, ...]:
+    from argmap.errors import LookupFailed
+
+    found: list[_T] = []
+    for value in values or ():
+        try:
+            found.append(lookup(value))
+        except LookupFailed as err:
+            fail(str(err))
+    return tuple(dict.fromkeys(found))
+
+
+def people(index: Index, values: Sequence[str] | None) -> tuple[str, ...]:
+    """Person ids for what was typed; exit 2 on an unknown or ambiguous value."""
+    from argmap import resolve
+
+    return _each(values, lambda v: resolve.person(index, v).id)
+
+
+def sources(index: Index, values: Sequence[str] | None) -> tuple[str, ...]:
+    from argmap import resolve
+
+    return _each(values, lambda v: resolve.source(index, v).id)
+
+
+def tags(index: Index, values: Sequence[str] | None) -> tuple[str, ...]:
+    from argmap import resolve
+
+    return _each(values, lambda v: resolve.tag(index, v))

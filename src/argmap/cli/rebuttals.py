@@ -1,0 +1,368 @@
+"""``argmap rebuttals``, ``matrix`` and ``unanswered``: who attacks whom, and what stands.
+
+All three take the same filters (``--by``, ``--against``, ``--basis``, ``--kind``,
+``--source``, ``--tag``, ``--cross-source``), parsed into one
+:class:`argmap.queries.RebuttalFilter`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from argmap.cli import filters
+from argmap.cli.common import FileOption
+from argmap.cli.output import Column, FormatOption, Row
+from argmap.formats import ListFormat
+from argmap.vocabulary import Basis, RebuttalKind
+
+if TYPE_CHECKING:
+    from argmap.index import Index
+    from argmap.queries import Matrix, RebuttalFilter
+
+
+def _filter(
+    index: Index,
+    by: list[str] | None,
+    against: list[str] | None,
+    basis: Basis | None,
+    kind: RebuttalKind | None,
+    source: list[str] | None,
+    tag: list[str] | None,
+    cross_source: bool,
+) -> RebuttalFilter:
+    from argmap.queries import RebuttalFilter
+
+    return RebuttalFilter(
+        by=filters.people(index, by),
+        against=filters.people(index, against),
+        basis=basis,
+        kind=kind,
+        sources=filters.sources(index, source),
+        tags=filters.tags(index, tag),
+        cross_source=cross_source,
+    )
+
+
+def _describe(index: Index, flt: RebuttalFilter, noun: str = "rebuttals") -> str:
+    """The filter in words, for a title: "inferred undercuts by Dmitri Trenin"."""
+    words = [flt.basis.value] if flt.basis else []
+    if flt.kind:
+        noun = {"rebuttals": f"{flt.kind.value}s"}.get(noun, f"{noun} ({flt.kind.value}s)")
+    words.append(noun)
+    parts = []
+    if flt.by:
+        parts.append("by " + " or ".join(index.display_name(p) for p in flt.by))
+    if flt.against:
+        parts.append("against " + " or ".join(index.display_name(p) for p in flt.against))
+    if flt.sources:
+        from argmap.queries import source_labels
+
+        labels = source_labels(index)
+        parts.append("touching " + " or ".join(labels.get(s, s) for s in flt.sources))
+    if flt.tags:
+        parts.append("tagged " + " or ".join(flt.tags))
+    if flt.cross_source:
+        parts.append("across sources")
+    return " ".join(words) + (" " + ", ".join(parts) if parts else "")
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _target_head(row: Row) -> str:
+    who = row["target_speaker_name"] or "(unknown speaker)"
+    if row["target_type"] == "argument":
+        return f"{who}, argument {row['target']} for {row['target_claim']}"
+    return f"{who}, {row['target']}"
+
+
+def card_cell(row: Row, *, target: bool = True, note: bool = True) -> str:
+    """A rebuttal stacked in one cell: id, attacker and text, target and text, note.
+
+    One column reads at any width: long ids and texts wrap in the whole cell
+    instead of in three narrow ones.
+    """
+    lines = [
+        row["id"],
+        f"{row['by_speaker_name'] or '(unknown speaker)'}, {row['by']}:",
+        row["by_text"] or "",
+    ]
+    if target:
+        lines += [f"→ {_target_head(row)}:", row["target_text"] or ""]
+    if note and row["note"]:
+        lines.append(f"Note: {row['note']}")
+    return "\n".join(lines)
+
+
+def how_cell(row: Row) -> str:
+    lines = [row["kind"], row["basis"]]
+    if row["cross_source"]:
+        lines.append("across")
+    return "\n".join(lines)
+
+
+REBUTTAL_COLUMNS = [
+    Column("id", "Rebuttal: attacker → target", wrap=True, cell=card_cell),
+    Column("kind", "How", cell=how_cell),
+]
+
+
+def rebuttals(
+    by: filters.ByOption = None,
+    against: filters.AgainstOption = None,
+    basis: filters.BasisOption = None,
+    kind: filters.KindOption = None,
+    source: filters.RebuttalSourceOption = None,
+    tag: filters.RebuttalTagOption = None,
+    cross_source: filters.CrossSourceOption = False,
+    file: FileOption = None,
+    output_format: FormatOption = ListFormat.TABLE,
+) -> None:
+    """List rebuttals: attacker claim (speaker) -> target (speaker), kind, basis, note.
+
+    A rebut attacks a claim; an undercut attacks an argument, and its target
+    speaker is the speaker of that argument's conclusion. 'How' reads kind, basis,
+    and 'across' when the two sides come from different sources.
+
+    Examples:
+
+    \b
+        argmap rebuttals --by trenin --against hyodo
+        argmap rebuttals --cross-source --basis explicit
+        argmap rebuttals --against hyodo --format json
+    """
+    from argmap.cli.common import load_index
+    from argmap.cli.output import render_rows
+    from argmap.queries import find_rebuttals
+
+    index = load_index(file)
+    flt = _filter(index, by, against, basis, kind, source, tag, cross_source)
+    rows = [r.as_dict() for r in find_rebuttals(index, flt)]
+    title = f"{_capital(_describe(index, flt))} ({len(rows)})"
+    render_rows(
+        rows,
+        REBUTTAL_COLUMNS,
+        output_format,
+        title=title,
+        spaced=True,
+        empty=f"No {_describe(index, flt)}.",
+    )
+
+
+def matrix(
+    by: filters.ByOption = None,
+    against: filters.AgainstOption = None,
+    basis: filters.BasisOption = None,
+    kind: filters.KindOption = None,
+    source: filters.RebuttalSourceOption = None,
+    tag: filters.RebuttalTagOption = None,
+    cross_source: filters.CrossSourceOption = False,
+    top: Annotated[
+        int | None,
+        typer.Option(
+            "--top",
+            min=1,
+            metavar="N",
+            help="Table view: show at most the N speakers most involved and sum the rest "
+            "under 'others'. Default: as many as fit the terminal.",
+            show_default=False,
+        ),
+    ] = None,
+    file: FileOption = None,
+    output_format: FormatOption = ListFormat.TABLE,
+) -> None:
+    """Who rebuts whom: rebuttals counted per speaker pair, explicit and inferred.
+
+    The table (and markdown) view is a speaker x speaker matrix: row i rebuts
+    column i; a cell reads explicit+inferred ("2+1"), or one number when there
+    is only explicit. json, csv and yaml give one row per pair, most rebuttals
+    first, with the rebuttal ids.
+
+    Examples:
+
+    \b
+        argmap matrix
+        argmap matrix --source csis --top 5
+        argmap matrix --format csv
+    """
+    from argmap.cli.common import load_index
+    from argmap.cli.output import render_rows
+    from argmap.queries import rebuttal_matrix, who_rebuts_whom
+
+    index = load_index(file)
+    flt = _filter(index, by, against, basis, kind, source, tag, cross_source)
+    pairs = who_rebuts_whom(index, flt)
+    if output_format not in (ListFormat.TABLE, ListFormat.MARKDOWN):
+        render_rows([p.as_dict() for p in pairs], PAIR_COLUMNS, output_format)
+        return
+    grid = rebuttal_matrix(pairs)
+    rows, columns, shown = matrix_table(grid, top)
+    total = sum(p.total for p in pairs)
+    n = len(grid.speakers)
+    title = f"Who rebuts whom: {total} {_describe(index, flt)} among {n} speakers"
+    if shown < n:
+        title += (
+            f"; the {shown} most involved shown, the other {n - shown} summed under 'others' "
+            "(--top N to choose; --format csv for every pair)"
+        )
+    title += ". Row rebuts column; cells are explicit+inferred; Out = made, In = received."
+    render_rows(rows, columns, output_format, title=title, empty="No rebuttals match.")
+
+
+def matrix_table(grid: Matrix, top: int | None) -> tuple[list[Row], list[Column], int]:
+    """The matrix as rows and columns for render_rows, folding what does not fit.
+
+    Keeps the ``top`` most involved speakers, or fewer if they do not fit the
+    terminal's width (rich would crop the cells), and sums the rest into an
+    'others' row and column, so that every total stays right.
+    """
+    from argmap.cli.output import table_width, text_width
+
+    speakers = [s for s, _ in grid.speakers]
+    if top is not None:
+        speakers = speakers[: max(1, top)]
+    width = text_width()
+
+    def fits(k: int) -> bool:
+        return table_width(*_matrix_rows(grid, speakers[:k])[:2]) <= width
+
+    if fits(len(speakers)):
+        return _matrix_rows(grid, speakers)
+    low, high = 1, len(speakers)  # fits(low) is assumed, fits(high) is false
+    while high - low > 1:  # the width grows with each speaker shown
+        middle = (low + high) // 2
+        low, high = (middle, high) if fits(middle) else (low, middle)
+    return _matrix_rows(grid, speakers[:low])
+
+
+def _matrix_rows(grid: Matrix, kept: list[str]) -> tuple[list[Row], list[Column], int]:
+    names = dict(grid.speakers)
+    rest = {s for s, _ in grid.speakers} - set(kept)
+
+    def cell(by: str | None, target: str | None) -> str:
+        explicit = inferred = 0
+        for (b, t), pair in grid.cells.items():
+            if (b == by if by else b in rest) and (t == target if target else t in rest):
+                explicit += pair.explicit
+                inferred += pair.inferred
+        return _count(explicit, inferred) if explicit + inferred else ""
+
+    rows: list[Row] = []
+    labels = [*kept, *([None] if rest else [])]
+    for i, speaker in enumerate(labels, start=1):
+        label = f"{i:>2} {names[speaker]}" if speaker else f"   others ({len(rest)})"
+        if len(label) > _LABEL_WIDTH:
+            label = label[: _LABEL_WIDTH - 1].rstrip() + "…"
+        row: Row = {"speaker": label}
+        for j, target in enumerate(labels, start=1):
+            row[str(j) if target else "others"] = cell(speaker, target)
+        row["made"] = grid.made(speaker) if speaker else sum(grid.made(s) for s in rest)
+        row["received"] = grid.received(speaker) if speaker else sum(grid.received(s) for s in rest)
+        rows.append(row)
+    columns = [
+        Column("speaker", "Speaker"),
+        *(Column(str(j), str(j), justify="right") for j in range(1, len(kept) + 1)),
+        *([Column("others", "others", justify="right")] if rest else []),
+        Column("made", "Out", justify="right"),
+        Column("received", "In", justify="right"),
+    ]
+    return rows, columns, len(kept)
+
+
+_LABEL_WIDTH = 24
+"""Speaker labels are cut to this width, so that each speaker takes one line."""
+
+
+def _count(explicit: int, inferred: int) -> str:
+    return str(explicit) if not inferred else f"{explicit}+{inferred}"
+
+
+PAIR_COLUMNS = [
+    Column("by_speaker", "By"),
+    Column("target_speaker", "Against"),
+    Column("total", "Total"),
+    Column("explicit", "Explicit"),
+    Column("inferred", "Inferred"),
+]
+
+
+def unanswered(
+    by: filters.ByOption = None,
+    against: filters.AgainstOption = None,
+    basis: filters.BasisOption = None,
+    kind: filters.KindOption = None,
+    source: filters.RebuttalSourceOption = None,
+    tag: filters.RebuttalTagOption = None,
+    cross_source: filters.CrossSourceOption = False,
+    counts: Annotated[
+        bool,
+        typer.Option(
+            "--counts",
+            help="One row per target speaker: objections made to them, and how many "
+            "nothing answers.",
+        ),
+    ] = False,
+    file: FileOption = None,
+    output_format: FormatOption = ListFormat.TABLE,
+) -> None:
+    """Unanswered objections: rebuttals that nothing rebuts in turn, per target speaker.
+
+    An objection is answered when its attacking claim is itself rebutted, or an
+    argument for it is undercut. Target speakers with the most unanswered
+    objections come first.
+
+    Examples:
+
+    \b
+        argmap unanswered --against hyodo
+        argmap unanswered --counts
+    """
+    from argmap.cli.common import load_index
+    from argmap.cli.output import render_rows
+    from argmap.queries import unanswered as find_unanswered
+    from argmap.queries import unanswered_counts
+
+    index = load_index(file)
+    flt = _filter(index, by, against, basis, kind, source, tag, cross_source)
+    if counts:
+        tally = [c.as_dict() for c in unanswered_counts(index, flt)]
+        columns = [
+            Column("target_speaker_name", "Target speaker", wrap=True),
+            Column("objections", "Objections", justify="right"),
+            Column("unanswered", "Unanswered", justify="right"),
+            Column("answered", "Answered", justify="right"),
+        ]
+        described = _describe(index, flt, "objections")
+        title = _capital(described) + " per target speaker"
+        render_rows(tally, columns, output_format, title=title, empty="No objections match.")
+        return
+    rows = [r.as_dict() for r in find_unanswered(index, flt)]
+    firsts = {
+        id(r)
+        for i, r in enumerate(rows)
+        if i == 0 or rows[i - 1]["target_speaker"] != r["target_speaker"]
+    }
+    columns = [
+        Column(
+            "target_speaker",
+            "Target speaker",
+            max_width=16,
+            table=len({r["target_speaker"] for r in rows}) > 1,
+            cell=lambda r: (r["target_speaker_name"] or "") if id(r) in firsts else "",
+        ),
+        Column("id", "Objection: attacker → target claim", wrap=True, cell=card_cell),
+        Column("kind", "How", cell=how_cell),
+    ]
+    described = _describe(index, flt, "objections")
+    title = f"Unanswered {described} ({len(rows)})"
+    render_rows(
+        rows,
+        columns,
+        output_format,
+        title=title,
+        spaced=True,
+        empty=f"No unanswered {described}.",
+    )

@@ -1,0 +1,152 @@
+"""``argmap export --format aif``: AIFdb-style AIF JSON, for OVA, AIFdb and arguebuf.
+
+The Argument Interchange Format's graph, in the JSON that AIFdb serves::
+
+    {"nodes": [{"nodeID", "text", "type", "timestamp"[, "scheme"]}],
+     "edges": [{"edgeID", "fromID", "toID", "formEdgeID": null}],
+     "locutions": [{"nodeID", "personID", "timestamp", "start", "end", "source"}],
+     "participants": [{"participantID", "firstname", "surname"}]}
+
+How argmap's corpus maps onto it:
+
+* each claim is an **I-node** (its text), asserted by an **L-node** (the
+  locution: ``"Speaker : quote"``, the verbatim quote where there is one)
+  through a **YA-node** ("Asserting"): L -> YA -> I. The L-node has a
+  ``locutions`` entry naming its speaker, who is a ``participants`` entry;
+* each argument is an **RA-node** (inference): premise I-nodes -> RA ->
+  conclusion I-node. Its text is the scheme ("Argument From Example") or
+  "Default Inference";
+* each rebuttal is a **CA-node** (conflict, "Default Conflict"): attacking
+  I-node -> CA -> attacked I-node; an undercut's CA points at the RA-node.
+
+IDs are numbers as strings ("1", "2", ...), in corpus order, as AIFdb has
+them; the top-level ``argmap`` object maps them back to argmap's ids.
+Timestamps carry the source's date (``2017-04`` becomes
+``2017-04-01 00:00:00``: AIF has no coarser precision), empty when the source
+is undated. Dangling references are left out, so every edge's ends exist.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from argmap.export.labels import split_name
+from argmap.index import Index
+from argmap.model import Person, PersonKind
+from argmap.subset import Subset
+
+NODE_TYPES = frozenset({"I", "L", "RA", "CA", "MA", "PA", "TA", "YA"})
+"""The AIF (with IAT's dialogical extension) node types; argmap writes I, L, YA, RA, CA."""
+
+
+def timestamp(date: str | None) -> str:
+    """An AIF timestamp from a corpus date (``YYYY[-MM[-DD]]``), or ``""``."""
+    if not date:
+        return ""
+    parts = date.split("-")
+    year = parts[0]
+    month = parts[1] if len(parts) > 1 else "01"
+    day = parts[2] if len(parts) > 2 else "01"
+    return f"{year}-{month}-{day} 00:00:00"
+
+
+def scheme_text(scheme: str | None) -> str:
+    """``argument-from-example`` -> ``Argument From Example`` (AIFdb's style)."""
+    if not scheme:
+        return "Default Inference"
+    return " ".join(word.capitalize() for word in scheme.replace("_", "-").split("-") if word)
+
+
+def document(subset: Subset) -> dict[str, Any]:
+    """The subset as an AIF graph (plain data)."""
+    corpus = subset.corpus
+    index = Index.build(corpus)
+    dates = {s.id: timestamp(s.date) for s in corpus.sources}
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, Any]] = []
+    locutions: list[dict[str, Any]] = []
+    participants: list[dict[str, Any]] = []
+    person_ids: dict[str, str] = {}
+    i_nodes: dict[str, str] = {}
+    ra_nodes: dict[str, str] = {}
+    names: dict[str, str] = {}
+
+    def node(kind: str, text: str, when: str, **extra: str) -> str:
+        node_id = str(len(nodes) + 1)
+        nodes.append({"nodeID": node_id, "text": text, "type": kind, "timestamp": when, **extra})
+        return node_id
+
+    def edge(tail: str, head: str) -> None:
+        edges.append(
+            {"edgeID": str(len(edges) + 1), "fromID": tail, "toID": head, "formEdgeID": None}
+        )
+
+    def participant(person_id: str) -> str:
+        if person_id not in person_ids:
+            person = index.people.get(person_id) or Person(
+                id=person_id, name=person_id, kind=PersonKind.PERSON
+            )
+            first, last = split_name(person)
+            person_ids[person_id] = str(len(participants) + 1)
+            participants.append(
+                {"participantID": person_ids[person_id], "firstname": first, "surname": last}
+            )
+        return person_ids[person_id]
+
+    for claim in corpus.claims:
+        when = dates.get(claim.source, "")
+        speaker = index.display_name(claim.speaker)
+        i_node = node("I", claim.text, when)
+        i_nodes[claim.id] = i_node
+        names[i_node] = claim.id
+        l_node = node("L", f"{speaker} : {claim.quote or claim.text}", when)
+        ya_node = node("YA", "Asserting", when, scheme="Asserting")
+        edge(l_node, ya_node)
+        edge(ya_node, i_node)
+        source = index.sources.get(claim.source)
+        locutions.append(
+            {
+                "nodeID": l_node,
+                "personID": participant(claim.speaker),
+                "timestamp": when,
+                "start": None,
+                "end": None,
+                "source": (source.url or source.title) if source else "",
+            }
+        )
+    for argument in corpus.arguments:
+        premises = [i_nodes[p] for p in dict.fromkeys(argument.premises) if p in i_nodes]
+        if argument.conclusion not in i_nodes or not premises:
+            continue
+        text = scheme_text(argument.scheme)
+        conclusion = index.claims[argument.conclusion]
+        ra = node("RA", text, dates.get(conclusion.source, ""), scheme=text)
+        ra_nodes[argument.id] = ra
+        names[ra] = argument.id
+        for premise in premises:
+            edge(premise, ra)
+        edge(ra, i_nodes[argument.conclusion])
+    for rebuttal in corpus.rebuttals:
+        target = i_nodes.get(rebuttal.target) or ra_nodes.get(rebuttal.target)
+        if rebuttal.by not in i_nodes or target is None:
+            continue
+        attacker = index.claims[rebuttal.by]
+        ca = node(
+            "CA", "Default Conflict", dates.get(attacker.source, ""), scheme="Default Conflict"
+        )
+        names[ca] = rebuttal.id
+        edge(i_nodes[rebuttal.by], ca)
+        edge(ca, target)
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "locutions": locutions,
+        "participants": participants,
+        "argmap": {"version": 1, "ids": names},
+    }
+
+
+def export(subset: Subset) -> str:
+    """The subset as AIF JSON (two-space indent, newline-terminated)."""
+    return json.dumps(document(subset), indent=2, ensure_ascii=False) + "\n"

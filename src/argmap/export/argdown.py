@@ -1,0 +1,146 @@
+"""``argmap export --format argdown``: the corpus as an Argdown document.
+
+Opens in Argdown's tools (the VS Code extension, the sandbox, ``argdown map``)
+and reads as a plain-text reconstruction:
+
+* a front matter block with the title and Argdown colour settings: each
+  speaker's tag gets the diagram's colour, relations the diagram's colours;
+* one section (``#`` heading) per source, so the map groups by source;
+* each claim is a statement definition titled by its id, tagged with its
+  speaker (``#(Shinji Hyodo)``), with its source, speaker and quote as data:
+  ``[csis-hyodo-...]: text #(Shinji Hyodo) {speaker: "...", ...}``;
+* rebuttals sit under the claim they attack: ``<- [attacker]``;
+* each argument is a premise-conclusion structure: ``<argument-id>`` then
+  ``(1) [premise]`` ... ``----`` ... ``(n) [conclusion]``; a scheme or an
+  inferred basis goes in an expanded inference line (``-- scheme {...} --``);
+* undercuts come last, under the argument they attack: ``<_ [attacker]``.
+
+Argdown has no "inferred" relation, so an inferred rebuttal or undercut is
+marked with a trailing ``// inferred`` comment. Text is escaped so that
+brackets, hashes, stars and slashes in claims stay text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from argmap.export import palette
+from argmap.export.diagram import speaker_swatches
+from argmap.export.labels import source_labels
+from argmap.index import Index
+from argmap.model import Argument, Basis, RebuttalKind
+from argmap.subset import Subset
+
+_SPECIAL = re.compile(r"([\\\[\]<>{}#@*_/])")
+
+
+def text(value: str) -> str:
+    """Statement or heading text, with Argdown's syntax characters escaped."""
+    return _SPECIAL.sub(r"\\\1", " ".join(value.split()))
+
+
+def _tag(name: str) -> str:
+    return "#(" + name.replace("(", "[").replace(")", "]") + ")"
+
+
+def _yaml_string(value: str) -> str:
+    """A double-quoted YAML flow string that cannot close an Argdown data block early."""
+    return json.dumps(value, ensure_ascii=False).replace("{", "\\u007b").replace("}", "\\u007d")
+
+
+def _data(fields: dict[str, str | bool | None]) -> str:
+    parts = []
+    for key, value in fields.items():
+        if value is None or value is False:
+            continue
+        parts.append(f"{key}: {'true' if value is True else _yaml_string(value)}")
+    return "{" + ", ".join(parts) + "}"
+
+
+def export(subset: Subset, title: str | None = None) -> str:
+    """The subset as Argdown source."""
+    corpus = subset.corpus
+    index = Index.build(corpus)
+    labels = source_labels(corpus)
+    swatches = speaker_swatches(index)
+    names = {c.speaker: index.display_name(c.speaker) for c in corpus.claims}
+    heading = title or (corpus.sources[0].title if len(corpus.sources) == 1 else "argmap export")
+    out = [
+        "===",
+        f"title: {_yaml_string(heading.replace('=', '-'))}",
+        "color:",
+        "    relationColors:",
+        f'        support: "{palette.SUPPORT}"',
+        f'        attack: "{palette.ATTACK}"',
+        f'        undercut: "{palette.ATTACK}"',
+        "    tagColors:",
+    ]
+    for speaker, name in names.items():
+        key = _yaml_string(name.replace("(", "[").replace(")", "]").replace("=", "-"))
+        out.append(f'        {key}: "{swatches[speaker].fill}"')
+    out += [
+        "===",
+        "",
+        "// Exported by argmap. Statements are claims, titled by their id and tagged",
+        "// with their speaker; <arguments> are linked premises for a conclusion;",
+        "// '<-' marks a rebuttal, '<_' an undercut; '// inferred' marks a relation",
+        "// the annotator inferred rather than read in the text.",
+    ]
+    attacks_on: dict[str, list[str]] = {}
+    for rebuttal in corpus.rebuttals:
+        note = "  // inferred" if rebuttal.basis is Basis.INFERRED else ""
+        if rebuttal.by not in index.claims:
+            continue
+        if rebuttal.kind is RebuttalKind.UNDERCUT and rebuttal.target in index.arguments:
+            attacks_on.setdefault(rebuttal.target, []).append(f"    <_ [{rebuttal.by}]{note}")
+        elif rebuttal.target in index.claims:
+            attacks_on.setdefault(rebuttal.target, []).append(f"    <- [{rebuttal.by}]{note}")
+
+    arguments = [
+        a
+        for a in corpus.arguments
+        if a.conclusion in index.claims and all(p in index.claims for p in a.premises)
+    ]
+    for source in corpus.sources:
+        claims = index.claims_by_source.get(source.id, [])
+        if not claims:
+            continue
+        out += ["", f"# {text(labels[source.id] + ': ' + source.title)}"]
+        for claim in claims:
+            data = _data(
+                {
+                    "speaker": claim.speaker,
+                    "source": claim.source,
+                    "quote": claim.quote,
+                    "reported": claim.reported,
+                    "central": claim.central,
+                    "context": claim.id in subset.context,
+                }
+            )
+            out.append("")
+            out.append(f"[{claim.id}]: {text(claim.text)} {_tag(names[claim.speaker])} {data}")
+            out += attacks_on.get(claim.id, [])
+        here = [a for a in arguments if index.claims[a.conclusion].source == source.id]
+        for argument in here:
+            out += _argument(argument)
+        # Undercuts after the premise-conclusion structures, each under its argument.
+        for argument in here:
+            if argument.id in attacks_on:
+                out += ["", f"<{argument.id}>", *attacks_on[argument.id]]
+    return "\n".join(out) + "\n"
+
+
+def _argument(argument: Argument) -> list[str]:
+    """An argument as a premise-conclusion structure."""
+    premises = list(dict.fromkeys(argument.premises))
+    head = f"<{argument.id}>" + (f": {text(argument.note)}" if argument.note else "")
+    out = ["", head, ""]
+    out += [f"({n}) [{p}]" for n, p in enumerate(premises, start=1)]
+    if argument.scheme or argument.basis is Basis.INFERRED:
+        rule = text((argument.scheme or "inference").replace("--", "-"))
+        out += ["--", f"{rule} {_data({'basis': argument.basis.value})}", "--"]
+    else:
+        out.append("----")
+    out.append(f"({len(premises) + 1}) [{argument.conclusion}]")
+    return out

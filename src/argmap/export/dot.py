@@ -1,0 +1,383 @@
+"""A :class:`~argmap.export.diagram.Diagram` as Graphviz DOT text.
+
+Built with the ``graphviz`` Python package (which only writes DOT; laying it
+out is :mod:`argmap.export.render`'s job). Everything is emitted in the
+diagram's order, so the same corpus gives the same DOT, byte for byte.
+
+The DOT uses only what every Graphviz build draws alike, including the
+WebAssembly one that has no HTML-like labels and estimates text widths from
+Arial's metrics: claims are rounded *records* (the text, then a compartment
+with the speaker and source), fonts are Arial-first with no bold inside
+boxes, and the legend is made of real nodes and edges, kept above the
+diagram by invisible edges so that its rows never share a rank (and a
+height) with the claims.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import Any
+
+from argmap.export import palette
+from argmap.export.diagram import ClaimBox, Diagram, Link, LinkKind
+from argmap.export.labels import wrap
+from argmap.formats import RankDir
+
+FONT = "Arial"
+"""Exactly "Arial": the only sans-serif name whose metrics Graphviz builds without a
+font library (the WebAssembly one) know; any other name is sized as Times and overflows."""
+
+SVG_FONT_STACK = "Arial,Helvetica,Liberation Sans,Arimo,sans-serif"
+"""What :func:`polish_svg` puts in the SVG: Arial or a metric-compatible face, else sans."""
+
+LAYOUT_LIMITS: dict[str, str] = {
+    "nslimit": "4",
+    "nslimit1": "4",
+    "mclimit": "0.3",
+    "searchsize": "20",
+}
+"""Graph attributes that bound dot's network-simplex and crossing-minimisation passes.
+
+Applied when a large diagram is forced (``--force``): the layout is rougher
+(more crossings, less straight edges) but finishes in seconds, not hours.
+"""
+
+_RECORD_SPECIAL = str.maketrans({c: "\\" + c for c in '{}|<>\\"'})
+
+
+def _record(text: str) -> str:
+    """Text for a record label field (its braces, bars and angles escaped)."""
+    return text.translate(_RECORD_SPECIAL)
+
+
+def _plain(text: str) -> str:
+    """Text for an ordinary label (an escString: backslashes are escapes)."""
+    return text.replace("\\", "\\\\")
+
+
+def _lines(lines: list[str] | tuple[str, ...]) -> str:
+    """Left-justified lines of a plain label."""
+    return "".join(_plain(line) + "\\l" for line in lines)
+
+
+def _claim_label(box: ClaimBox, diagram: Diagram) -> str:
+    body = "".join(_record(line) + "\\l" for line in box.lines)
+    footer = box.speaker_name + (" (reported)" if box.reported else "")
+    if box.source_label:
+        footer += f" · {box.source_label}"
+    if box.central:
+        footer = "★ " + footer
+    if diagram.ids:
+        footer += f" · {box.id}"
+    fields = f"{body}|{_record(footer)}\\l"
+    # Records lay their fields out across the rank direction: braces turn them
+    # into rows when ranks run vertically.
+    if diagram.rankdir in (RankDir.TB, RankDir.BT):
+        return "{" + fields + "}"
+    return fields
+
+
+def _claim_attrs(box: ClaimBox) -> dict[str, str]:
+    if box.context:
+        return {
+            "style": "filled,dashed",
+            "fillcolor": palette.CONTEXT_FILL,
+            "color": palette.CONTEXT_LINE,
+            "fontcolor": palette.MUTED,
+            "penwidth": "1.2",
+        }
+    return {
+        "style": "filled",
+        "fillcolor": box.swatch.fill,
+        "color": box.swatch.line,
+        "penwidth": "3.2" if box.central else "1.2",
+    }
+
+
+def _argument_attrs(inferred: bool) -> dict[str, str]:
+    return {
+        "label": "",
+        "shape": "circle",
+        "width": "0.14",
+        "height": "0.14",
+        "fixedsize": "true",
+        "style": "filled,dashed" if inferred else "filled",
+        "fillcolor": "white" if inferred else palette.SUPPORT,
+        "color": palette.SUPPORT,
+        "penwidth": "1.4",
+    }
+
+
+def _link_attrs(kind: LinkKind, inferred: bool) -> dict[str, str]:
+    attrs = {
+        "color": palette.ATTACK if kind.attack else palette.SUPPORT,
+        "penwidth": "2" if kind.attack else "1.5",
+    }
+    if inferred:
+        attrs["style"] = "dashed"
+    if kind is LinkKind.PREMISE:
+        attrs.update(arrowhead="none", weight="4")
+    elif kind is LinkKind.INFERENCE:
+        attrs.update(arrowhead="normal", weight="4")
+    elif kind is LinkKind.SUPPORT:
+        attrs.update(arrowhead="normal", weight="2")
+    else:
+        attrs.update(arrowhead="tee", arrowsize="1.2")
+    return attrs
+
+
+def _link(link: Link) -> dict[str, str]:
+    return {**_link_attrs(link.kind, link.inferred), "tooltip": _plain(link.tooltip)}
+
+
+_KEY = (
+    # (shown-key, caption, link kind or None, inferred)
+    ("support", "supports", LinkKind.SUPPORT, False),
+    ("linked", "linked premises (jointly)", LinkKind.PREMISE, False),
+    ("rebut", "rebuts a claim", LinkKind.REBUT, False),
+    ("undercut", "undercuts an inference", LinkKind.UNDERCUT, False),
+    ("inferred", "inferred by the annotator", LinkKind.SUPPORT, True),
+)
+
+
+def _legend(dot: Any, diagram: Diagram) -> str | None:
+    """The legend block (subtitle, speakers, key); returns the node to tie it by.
+
+    With vertical ranks (BT, TB) each legend row is one rank and the rows are
+    stacked; with horizontal ranks (LR, RL) each row is a chain across ranks.
+    Either way :func:`_tie_legend` then keeps the whole block past the
+    diagram's top, so that no legend row shares a rank with claims.
+    """
+    horizontal = diagram.rankdir in (RankDir.LR, RankDir.RL)
+    rows: list[list[str]] = []
+    linked: set[tuple[str, str]] = set()
+    with dot.subgraph(name="cluster_legend") as legend:
+        legend.attr(label="", style="rounded", color="#CCCCCC", margin="10", penwidth="1")
+        text = " — ".join(x for x in (diagram.subtitle, diagram.stats) if x)
+        if text:
+            legend.node(
+                "legend_subtitle",
+                label=_lines(wrap(text, 110)),
+                shape="plaintext",
+                fontsize="12",
+                fontcolor=palette.MUTED,
+                margin="0",
+            )
+            rows.append(["legend_subtitle"])
+        if diagram.legend:
+            rows += _speaker_rows(legend, diagram)
+            rows += _key_rows(legend, diagram, linked)
+        if not rows:
+            return None
+        for row in rows:
+            if len(row) > 1 and not horizontal:
+                with legend.subgraph() as same:
+                    same.attr(rank="same")
+                    for node in row:
+                        same.node(node)
+            # Keep the row in order (where no sample edge does).
+            for left, right in pairwise(row):
+                if (left, right) not in linked:
+                    legend.edge(left, right, style="invis")
+        hub = "legend_hub"
+        legend.node(hub, label="", shape="point", style="invis", width="0")
+        upward = diagram.rankdir in (RankDir.BT, RankDir.RL)
+        if horizontal:
+            # Rows start side by side just past the hub.
+            for row in rows:
+                legend.edge(*((hub, row[0]) if upward else (row[-1], hub)), style="invis")
+        else:
+            # Rows stacked, centred on each other; the first row is on top.
+            for upper, lower in pairwise(rows):
+                above, below = upper[len(upper) // 2], lower[len(lower) // 2]
+                legend.edge(*((below, above) if upward else (above, below)), style="invis")
+            bottom = rows[-1][len(rows[-1]) // 2]
+            legend.edge(*((hub, bottom) if upward else (bottom, hub)), style="invis")
+    return hub
+
+
+def _tie_legend(dot: Any, diagram: Diagram, hub: str, anchors: list[str]) -> None:
+    """Invisible edges that put the legend past ``anchors`` (the diagram's top nodes)."""
+    upward = diagram.rankdir in (RankDir.BT, RankDir.RL)
+    for anchor in anchors:
+        dot.edge(*((anchor, hub) if upward else (hub, anchor)), style="invis", weight="0")
+
+
+def _speaker_rows(legend: Any, diagram: Diagram) -> list[list[str]]:
+    entries = [(f"{s.name} ({s.claims})", s.swatch) for s in diagram.speakers]
+    if diagram.others:
+        names = ", ".join(diagram.others[:5]) + (
+            f" and {len(diagram.others) - 5} more" if len(diagram.others) > 5 else ""
+        )
+        entries.append((names, palette.OTHERS_SWATCH))
+    nodes = []
+    for i, (label, swatch) in enumerate(entries):
+        name = f"legend_speaker_{i}"
+        legend.node(
+            name,
+            label=_lines(wrap(label, 40)),
+            shape="box",
+            style="rounded,filled",
+            fillcolor=swatch.fill,
+            color=swatch.line,
+            fontsize="11",
+            margin="0.08,0.03",
+            height="0.3",
+        )
+        nodes.append(name)
+    per_row = 5
+    return [nodes[i : i + per_row] for i in range(0, len(nodes), per_row)]
+
+
+def _key_rows(legend: Any, diagram: Diagram, linked: set[tuple[str, str]]) -> list[list[str]]:
+    row: list[str] = []
+    for n, (key, caption, kind, inferred) in enumerate(_KEY):
+        if key not in diagram.shown:
+            continue
+        tail, head, text = f"key_t{n}", f"key_h{n}", f"key_c{n}"
+        point = {"shape": "point", "width": "0.06", "color": palette.MUTED, "label": ""}
+        legend.node(tail, **point)
+        if kind is LinkKind.PREMISE:
+            middle = f"key_m{n}"
+            legend.node(middle, **_argument_attrs(False))
+            legend.node(head, **point)
+            legend.edge(tail, middle, minlen="1", **_link_attrs(LinkKind.PREMISE, False))
+            legend.edge(middle, head, minlen="1", **_link_attrs(LinkKind.INFERENCE, False))
+            linked.update({(tail, middle), (middle, head)})
+            row += [tail, middle, head]
+        elif kind is LinkKind.UNDERCUT:
+            legend.node(head, **_argument_attrs(False))
+            legend.edge(tail, head, minlen="2", **_link_attrs(kind, inferred))
+            linked.add((tail, head))
+            row += [tail, head]
+        else:
+            legend.node(head, **point)
+            legend.edge(tail, head, minlen="2", **_link_attrs(kind, inferred))
+            linked.add((tail, head))
+            row += [tail, head]
+        legend.node(text, label=caption, shape="plaintext", fontsize="11", margin="0.02,0")
+        row.append(text)
+    extras = []
+    if "central" in diagram.shown:
+        extras.append(("key_central", "★ central claim", "3.2", "filled", "#F2F2F2", "#666666"))
+    if "context" in diagram.shown:
+        extras.append(
+            (
+                "key_context",
+                "context",
+                "1.2",
+                "filled,dashed",
+                "white",
+                palette.CONTEXT_LINE,
+            )
+        )
+    for name, label, pen, style, fill, line in extras:
+        legend.node(
+            name,
+            label=label,
+            shape="box",
+            style=f"rounded,{style}",
+            penwidth=pen,
+            fillcolor=fill,
+            color=line,
+            fontsize="11",
+            margin="0.08,0.03",
+            height="0.3",
+        )
+        row.append(name)
+    return [row] if row else []
+
+
+def to_dot(diagram: Diagram, *, layout_limits: bool = False) -> str:
+    """The diagram as DOT source."""
+    import graphviz
+
+    graph_attr: dict[str, Any] = {
+        "rankdir": diagram.rankdir.value,
+        "newrank": "true",
+        "fontname": FONT,
+        "bgcolor": "white",
+        "pad": "0.3",
+        "nodesep": "0.22",
+        "ranksep": "0.5",
+        "outputorder": "edgesfirst",
+        "labelloc": "t",
+        "labeljust": "c",
+        "fontsize": "24",
+    }
+    if layout_limits:
+        graph_attr.update(LAYOUT_LIMITS)
+    dot = graphviz.Digraph(
+        "argmap",
+        graph_attr=graph_attr,
+        node_attr={"shape": "Mrecord", "fontname": FONT, "fontsize": "11", "margin": "0.12,0.06"},
+        edge_attr={"fontname": FONT, "fontsize": "10", "arrowsize": "0.8"},
+    )
+    if diagram.title:
+        dot.attr(label=_plain(diagram.title))
+    # The legend first: with horizontal ranks, first in the input is on top.
+    hub = _legend(dot, diagram) if diagram.legend or diagram.subtitle else None
+
+    boxes = {c.id: c for c in diagram.claims}
+    arguments = {a.id: a for a in diagram.arguments}
+
+    def add(node_id: str, target: Any) -> None:
+        if node_id in boxes:
+            box = boxes[node_id]
+            target.node(
+                box.id,
+                label=_claim_label(box, diagram),
+                tooltip=_plain(box.tooltip),
+                id=box.id,
+                **_claim_attrs(box),
+            )
+        else:
+            argument = arguments[node_id]
+            target.node(
+                argument.id,
+                tooltip=_plain(argument.tooltip),
+                id=argument.id,
+                **_argument_attrs(argument.basis.value == "inferred"),
+            )
+
+    placed: set[str] = set()
+    for n, cluster in enumerate(diagram.clusters):
+        with dot.subgraph(name=f"cluster_{n}") as sub:
+            sub.attr(
+                label=_plain(cluster.label),
+                style="rounded,dashed",
+                color=cluster.line,
+                fontcolor=palette.MUTED,
+                fontsize="14",
+                labeljust="l",
+                # Cluster labels follow the rank direction: "b" is the top in BT.
+                labelloc="b" if diagram.rankdir is RankDir.BT else "t",
+                margin="14",
+            )
+            for member in cluster.members:
+                add(member, sub)
+                placed.add(member)
+    for box in diagram.claims:
+        if box.id not in placed:
+            add(box.id, dot)
+    for argument in diagram.arguments:
+        if argument.id not in placed:
+            add(argument.id, dot)
+    for link in diagram.links:
+        dot.edge(link.tail, link.head, **_link(link))
+
+    upward = diagram.rankdir in (RankDir.BT, RankDir.RL)
+    tails = {link.tail for link in diagram.links}
+    heads = {link.head for link in diagram.links}
+    # The legend goes past the nodes at the top: in BT and RL the last in rank
+    # order (nothing leaves them), in TB and LR the first (nothing enters them).
+    ends = tails if upward else heads
+    if hub is not None:
+        everything = [*(c.id for c in diagram.claims), *(a.id for a in diagram.arguments)]
+        _tie_legend(dot, diagram, hub, [n for n in everything if n not in ends])
+    return str(dot.source)
+
+
+def polish_svg(svg: bytes) -> bytes:
+    """Graphviz's SVG with a font stack that degrades gracefully where Arial is missing."""
+    return svg.replace(b'font-family="Arial"', f'font-family="{SVG_FONT_STACK}"'.encode())

@@ -1,0 +1,131 @@
+"""A :class:`~argmap.export.diagram.Diagram` as a Mermaid flowchart.
+
+For Markdown that renders Mermaid (GitHub, GitLab, Obsidian, MkDocs): the
+same boxes, colours, argument nodes and relation styles as the Graphviz
+diagram, as far as Mermaid can draw them. Supports are ``-->``, attacks end
+in a cross (``--x``), inferred relations are dotted (``-.->``, ``-.-x``),
+linked premises meet at a small circle; speakers are classes with the
+diagram's colours. Mermaid has no legend, so the key is a comment at the top
+and the speakers are named in every box.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from argmap.export import palette
+from argmap.export.diagram import ClaimBox, Diagram, LinkKind
+
+_UNSAFE_ID = re.compile(r"[^A-Za-z0-9_]")
+
+
+def _id(entity_id: str, prefix: str = "n") -> str:
+    # A prefix keeps ids clear of Mermaid's keywords ("end") and edge syntax ("o", "x").
+    return f"{prefix}_{_UNSAFE_ID.sub('_', entity_id)}"
+
+
+def _text(value: str) -> str:
+    """Label text with Mermaid's entity codes for the characters it would parse."""
+    value = value.replace("#", "#35;")
+    for char, code in (('"', "#quot;"), ("<", "#lt;"), (">", "#gt;"), ("&", "#amp;")):
+        value = value.replace(char, code)
+    return value
+
+
+def _label(box: ClaimBox, ids: bool) -> str:
+    lines = [_text(line) for line in box.lines]
+    footer = box.speaker_name + (" (reported)" if box.reported else "")
+    if box.source_label:
+        footer += f" · {box.source_label}"
+    if box.central:
+        footer = "★ " + footer
+    if ids:
+        footer += f" · {box.id}"
+    return "<br/>".join(lines) + f"<br/><i>{_text(footer)}</i>"
+
+
+def _arrow(kind: LinkKind, inferred: bool) -> str:
+    if kind is LinkKind.PREMISE:
+        return "-.-" if inferred else "---"
+    if kind.attack:
+        return "-.-x" if inferred else "--x"
+    return "-.->" if inferred else "-->"
+
+
+def to_mermaid(diagram: Diagram) -> str:
+    """The diagram as Mermaid source."""
+    out: list[str] = []
+    if diagram.title:
+        out += ["---", f"title: {json.dumps(diagram.title, ensure_ascii=False)}", "---"]
+    out.append(f"flowchart {diagram.rankdir.value}")
+    out.append(
+        "  %% Key: --> supports; --- ( ) --> linked premises meet at a circle; "
+        "--x rebuts (or undercuts, at a circle); dotted: inferred by the annotator"
+    )
+    if diagram.subtitle or diagram.stats:
+        subtitle = " — ".join(x for x in (diagram.subtitle, diagram.stats) if x)
+        out.append(f"  %% {subtitle}")
+
+    classes: dict[str, str] = {}
+    for box in diagram.claims:
+        if box.context:
+            continue
+        key = box.swatch.fill
+        if key not in classes:
+            classes[key] = f"speaker{len(classes)}"
+    for swatch_fill, name in classes.items():
+        line = next(b.swatch.line for b in diagram.claims if b.swatch.fill == swatch_fill)
+        out.append(f"  classDef {name} fill:{swatch_fill},stroke:{line},color:{palette.INK}")
+    out.append(
+        f"  classDef context fill:{palette.CONTEXT_FILL},stroke:{palette.CONTEXT_LINE},"
+        f"stroke-dasharray:4 3,color:{palette.MUTED}"
+    )
+    out.append("  classDef central stroke-width:3px")
+    out.append(f"  classDef argument fill:{palette.SUPPORT},stroke:{palette.SUPPORT}")
+    out.append(
+        f"  classDef inferredArgument fill:#FFFFFF,stroke:{palette.SUPPORT},stroke-dasharray:3 2"
+    )
+
+    boxes = {c.id: c for c in diagram.claims}
+    arguments = {a.id: a for a in diagram.arguments}
+
+    def node(member: str, indent: str) -> None:
+        if member in boxes:
+            box = boxes[member]
+            names = ["context"] if box.context else [classes[box.swatch.fill]]
+            if box.central:
+                names.append("central")
+            out.append(f'{indent}{_id(box.id)}["{_label(box, diagram.ids)}"]:::{",".join(names)}')
+        else:
+            argument = arguments[member]
+            style = "inferredArgument" if argument.basis.value == "inferred" else "argument"
+            out.append(f'{indent}{_id(argument.id, "a")}((" ")):::{style}')
+
+    placed: set[str] = set()
+    for n, cluster in enumerate(diagram.clusters):
+        out.append(f'  subgraph cluster{n}["{_text(cluster.label)}"]')
+        for member in cluster.members:
+            node(member, "    ")
+            placed.add(member)
+        out.append("  end")
+    for box in diagram.claims:
+        if box.id not in placed:
+            node(box.id, "  ")
+    for argument in diagram.arguments:
+        if argument.id not in placed:
+            node(argument.id, "  ")
+
+    def ref(entity_id: str) -> str:
+        return _id(entity_id, "a") if entity_id in arguments else _id(entity_id)
+
+    support: list[int] = []
+    attack: list[int] = []
+    for n, link in enumerate(diagram.links):
+        out.append(f"  {ref(link.tail)} {_arrow(link.kind, link.inferred)} {ref(link.head)}")
+        (attack if link.kind.attack else support).append(n)
+    for indices, colour in ((support, palette.SUPPORT), (attack, palette.ATTACK)):
+        if indices:
+            listed = ",".join(str(i) for i in indices)
+            out.append(f"  linkStyle {listed} stroke:{colour},stroke-width:2px")
+    return "\n".join(out) + "\n"

