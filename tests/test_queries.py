@@ -6,7 +6,7 @@ import pytest
 
 from argmap.errors import LookupFailed
 from argmap.index import Index
-from argmap.loading import load
+from argmap.loading import load, loads
 from argmap.queries import (
     ClaimFilter,
     RebuttalFilter,
@@ -221,8 +221,6 @@ def test_source_labels_disambiguate() -> None:
         'authors: [ben-baker, cleo-cole]\n  date: "2020-05"',
         'authors: [ann-archer]\n  date: "2020-05"',
     )
-    from argmap.loading import loads
-
     labels = source_labels(Index.build(loads(text)))
     assert list(labels.values()) == ["Archer 2020a", "Archer 2020b"]
 
@@ -280,3 +278,34 @@ def test_describe_a_person_counts_their_groups(index: Index) -> None:
 )
 def test_describe_any_kind(index: Index, entity: str, kind: str) -> None:
     assert describe(index, entity).as_dict()["type"] == kind
+
+
+DUO = """\
+schema_version: 1
+people:
+- {id: ann, name: Ann A}
+- {id: bob, name: Bob B}
+- {id: plan, name: The Plan, kind: organization}
+- {id: mayor, name: The Mayor}
+sources:
+- {id: duo, title: Two Voices, authors: [ann, bob]}
+claims:
+- {id: ann-1, source: duo, speaker: ann, text: Ann's point.}
+- {id: bob-1, source: duo, speaker: bob, text: Bob's point.}
+- {id: plan-1, source: duo, speaker: plan, reported: true, text: The plan's first aim.}
+- {id: plan-2, source: duo, speaker: plan, reported: true, text: The plan's second aim.}
+- {id: mayor-1, source: duo, speaker: mayor, reported: true, text: The mayor's word.}
+arguments:
+- {id: a1, conclusion: bob-1, premises: [plan-1]}
+"""
+
+
+def test_reported_by_in_a_piece_with_two_authors() -> None:
+    index = Index.build(loads(DUO))
+    # 1: Bob argues from the plan; 2: so he reports the plan's other aim too;
+    # 3: nobody argues with the mayor: either author may report him.
+    assert [reported_by(index, index.claims[c]) for c in ("plan-1", "plan-2", "mayor-1")] == [
+        ("bob",),
+        ("bob",),
+        ("ann", "bob"),
+    ]

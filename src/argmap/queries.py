@@ -2,10 +2,10 @@
 
 Every function here is pure: it takes an index (built once per corpus) and
 typed options, and returns rows or views as frozen dataclasses. Nothing here
-prints, parses command-line text or resolves fragments of names: the CLI
-resolves ``-a trenin`` to ``dmitri-trenin`` with :mod:`argmap.resolve` and
-passes ids. Each row has ``as_dict()``, the stable JSON shape documented in
-``docs/queries.md``.
+prints or parses command-line text, and the queries take ids: the CLI
+resolves ``-a trenin`` to ``dmitri-trenin`` with :mod:`argmap.resolve` first
+(:func:`entity_id` does the same for any kind of entity, for ``show``). Each
+row has ``as_dict()``, the stable JSON shape documented in ``docs/queries.md``.
 
 The API at a glance::
 
@@ -89,13 +89,15 @@ __all__ = [
 
 # -- shared helpers -----------------------------------------------------------
 
-_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-"})
+_FOLD = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
+)
 
 
 def _fold(text: str) -> str:
     """Case- and typography-insensitive form for ``--grep``: curly quotes and en dashes
     match their plain forms."""
-    return text.translate(_FOLD).replace("\u2014", "-").casefold()
+    return text.translate(_FOLD).casefold()
 
 
 def voices(index: Index, person_id: str) -> frozenset[str]:
@@ -137,31 +139,74 @@ def reported_by(index: Index, claim: Claim) -> tuple[str, ...]:
 
     Empty for a claim its speaker makes in their own piece. For reported speech
     (``reported: true``) the corpus does not name the reporter, so it is worked
-    out: the credited speakers (authors, editors, or a group of them) whose own
-    claims in the same source argue from, for, against or with this claim; if
-    none, every credited speaker with own claims in the source; if none, the
-    source's authors.
+    out, first rule that gives an answer:
+
+    1. the credited speakers (authors, editors, or a group of them) whose own
+       claims in the same source argue from, for, against or with this claim;
+    2. those found by rule 1 for the same speaker's other reported claims in
+       the source (one author quotes the same document throughout);
+    3. every credited speaker with claims of their own in the source;
+    4. the source's authors.
     """
-    if not claim.reported:
-        return ()
-    source = index.sources.get(claim.source)
-    if source is None:
-        return ()
+    return _Reporters(index).of(claim)
 
-    def own(speaker: str | None) -> bool:
-        return speaker is not None and speaker != claim.speaker and index.is_author(speaker, source)
 
+class _Reporters:
+    """:func:`reported_by` for many claims of one index, with what several share
+    (rules 2 and 3, per source and speaker) worked out once."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self._by_siblings: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._voiced: dict[tuple[str, str], tuple[str, ...]] = {}
+
+    def of(self, claim: Claim) -> tuple[str, ...]:
+        if not claim.reported:
+            return ()
+        index = self.index
+        source = index.sources.get(claim.source)
+        if source is None:
+            return ()
+        linked = _linked_reporters(index, claim, source)
+        if linked:
+            return linked
+        key = (source.id, claim.speaker)
+        if key not in self._by_siblings:  # claim itself adds nothing: it has no links
+            siblings = [
+                c
+                for c in index.claims_by_source.get(source.id, ())
+                if c.reported and c.speaker == claim.speaker
+            ]
+            found = (r for c in siblings for r in _linked_reporters(index, c, source))
+            self._by_siblings[key] = tuple(dict.fromkeys(found))
+        if self._by_siblings[key]:
+            return self._by_siblings[key]
+        if key not in self._voiced:
+            voiced = (
+                c.speaker
+                for c in index.claims_by_source.get(source.id, ())
+                if _credited(index, c.speaker, claim, source)
+            )
+            self._voiced[key] = tuple(dict.fromkeys(voiced))
+        return self._voiced[key] or tuple(source.authors)
+
+
+def _credited(index: Index, speaker: str | None, claim: Claim, source: Source) -> bool:
+    """A speaker who can report ``claim``: credited in the source, not its speaker."""
+    return speaker is not None and speaker != claim.speaker and index.is_author(speaker, source)
+
+
+def _linked_reporters(index: Index, claim: Claim, source: Source) -> tuple[str, ...]:
     linked: list[str] = []
     for neighbour in _neighbours(index, claim.id):
         other = index.claims.get(neighbour)
-        if other is not None and other.source == claim.source and own(other.speaker):
+        if (
+            other is not None
+            and other.source == claim.source
+            and _credited(index, other.speaker, claim, source)
+        ):
             linked.append(other.speaker)
-    if linked:
-        return tuple(dict.fromkeys(linked))
-    voiced = [c.speaker for c in index.claims_by_source.get(source.id, ()) if own(c.speaker)]
-    if voiced:
-        return tuple(dict.fromkeys(voiced))
-    return tuple(source.authors)
+    return tuple(dict.fromkeys(linked))
 
 
 def _neighbours(index: Index, claim_id: str) -> Iterator[str]:
@@ -262,14 +307,15 @@ class ClaimRow:
         }
 
 
-def claim_row(index: Index, claim: Claim) -> ClaimRow:
+def claim_row(index: Index, claim: Claim, reporters: _Reporters | None = None) -> ClaimRow:
+    """A claim as a row. (``reporters`` shares work across many rows of one index.)"""
     return ClaimRow(
         id=claim.id,
         source=claim.source,
         speaker=claim.speaker,
         speaker_name=index.display_name(claim.speaker),
         reported=claim.reported,
-        reported_by=reported_by(index, claim),
+        reported_by=(reporters or _Reporters(index)).of(claim),
         central=claim.central,
         text=claim.text,
         quote=claim.quote,
@@ -315,6 +361,7 @@ def find_claims(index: Index, options: ClaimFilter | None = None) -> list[ClaimR
     tags = set(options.tags)
     roles = set(options.roles)
     needle = _fold(options.grep) if options.grep else None
+    reporters = _Reporters(index)
     rows: list[ClaimRow] = []
     seen: set[str] = set()
     for claim in pool:
@@ -331,7 +378,7 @@ def find_claims(index: Index, options: ClaimFilter | None = None) -> list[ClaimR
             continue
         if roles and roles.isdisjoint(claim_roles(index, claim.id)):
             continue
-        rows.append(claim_row(index, claim))
+        rows.append(claim_row(index, claim, reporters))
     return rows
 
 
@@ -1309,7 +1356,7 @@ def describe(index: Index, entity: str) -> View:
         source = index.sources[entity]
         return SourceView(
             source=_source_row(index, source),
-            claims=tuple(claim_row(index, c) for c in index.claims_by_source.get(entity, ())),
+            claims=tuple(find_claims(index, ClaimFilter(sources=(entity,)))),
             rebuttals=tuple(find_rebuttals(index, RebuttalFilter(sources=(entity,)))),
         )
     if entity in index.arguments:
@@ -1328,7 +1375,7 @@ def describe(index: Index, entity: str) -> View:
         claims = index.claims_by_tag.get(entity, [])
         return TagView(
             tag=TagRow(entity, tag.description if tag else None, len(claims)),
-            claims=tuple(claim_row(index, c) for c in claims),
+            claims=tuple(find_claims(index, ClaimFilter(tags=(entity,)))),
         )
     raise LookupFailed(f"no entity {entity!r}", [])
 

@@ -19,11 +19,14 @@ from argmap.vocabulary import Basis, RebuttalKind
 if TYPE_CHECKING:
     from argmap.index import Index
 
-_PERSON_HELP = (
-    "Id or a case-insensitive fragment of the name (-a trenin). Repeat for any of "
-    "several. A person also matches the groups they are a member of: -a joshua-walker "
-    "finds the claims of miller-walker too."
-)
+
+def _person_help(option: str, what: str) -> str:
+    return (
+        f"Id or a case-insensitive fragment of the name ({option} trenin). Repeat for any "
+        f"of several. A person also matches the groups they are a member of: {option} "
+        f"joshua-walker finds the {what} of miller-walker too."
+    )
+
 
 AuthorOption = Annotated[
     list[str] | None,
@@ -32,7 +35,7 @@ AuthorOption = Annotated[
         "-a",
         "--speaker",
         metavar="PERSON",
-        help="Claims by this speaker. " + _PERSON_HELP,
+        help="Claims by this speaker. " + _person_help("-a", "claims"),
         show_default=False,
     ),
 ]
@@ -61,7 +64,7 @@ ByOption = Annotated[
     typer.Option(
         "--by",
         metavar="PERSON",
-        help="Rebuttals made by this speaker's claims. " + _PERSON_HELP,
+        help="Rebuttals made by this speaker's claims. " + _person_help("--by", "rebuttals"),
         show_default=False,
     ),
 ]
@@ -71,7 +74,7 @@ AgainstOption = Annotated[
         "--against",
         metavar="PERSON",
         help="Rebuttals aimed at this speaker's claims (for an undercut: the speaker of "
-        "the conclusion). " + _PERSON_HELP,
+        "the conclusion). " + _person_help("--against", "rebuttals"),
         show_default=False,
     ),
 ]

@@ -176,10 +176,10 @@ def matrix(
 ) -> None:
     """Who rebuts whom: rebuttals counted per speaker pair, explicit and inferred.
 
-    The table (and markdown) view is a speaker x speaker matrix: row i rebuts
-    column i; a cell reads explicit+inferred ("2+1"), or one number when there
-    is only explicit. json, csv and yaml give one row per pair, most rebuttals
-    first, with the rebuttal ids.
+    The table (and markdown) view is a speaker x speaker matrix, speaker i
+    being row i and column i: row i rebuts column j as often as the cell says,
+    explicit+inferred ("2+1"), or one number when all are explicit. json, csv
+    and yaml give one row per pair, most rebuttals first, with the rebuttal ids.
 
     Examples:
 
@@ -199,7 +199,10 @@ def matrix(
         render_rows([p.as_dict() for p in pairs], PAIR_COLUMNS, output_format)
         return
     grid = rebuttal_matrix(pairs)
-    rows, columns, shown = matrix_table(grid, top)
+    if output_format is ListFormat.MARKDOWN and top is None:  # no width to fit
+        rows, columns, shown = _matrix_rows(grid, [s for s, _ in grid.speakers], cut=False)
+    else:
+        rows, columns, shown = matrix_table(grid, top)
     total = sum(p.total for p in pairs)
     n = len(grid.speakers)
     title = f"Who rebuts whom: {total} {_describe(index, flt)} among {n} speakers"
@@ -225,6 +228,8 @@ def matrix_table(grid: Matrix, top: int | None) -> tuple[list[Row], list[Column]
     if top is not None:
         speakers = speakers[: max(1, top)]
     width = text_width()
+    # A column takes at least 3 characters: no need to measure more than fit.
+    speakers = speakers[: max(1, (width - _LABEL_WIDTH) // 3)]
 
     def fits(k: int) -> bool:
         return table_width(*_matrix_rows(grid, speakers[:k])[:2]) <= width
@@ -238,23 +243,32 @@ def matrix_table(grid: Matrix, top: int | None) -> tuple[list[Row], list[Column]
     return _matrix_rows(grid, speakers[:low])
 
 
-def _matrix_rows(grid: Matrix, kept: list[str]) -> tuple[list[Row], list[Column], int]:
+def _matrix_rows(
+    grid: Matrix, kept: list[str], *, cut: bool = True
+) -> tuple[list[Row], list[Column], int]:
     names = dict(grid.speakers)
     rest = {s for s, _ in grid.speakers} - set(kept)
+    shown = set(kept)
+    # (row, column) -> [explicit, inferred], with None for 'others': one pass
+    sums: dict[tuple[str | None, str | None], list[int]] = {}
+    for (attacker, attacked), pair in grid.cells.items():
+        key = (
+            attacker if attacker in shown else None,
+            attacked if attacked in shown else None,
+        )
+        counts = sums.setdefault(key, [0, 0])
+        counts[0] += pair.explicit
+        counts[1] += pair.inferred
 
     def cell(by: str | None, target: str | None) -> str:
-        explicit = inferred = 0
-        for (b, t), pair in grid.cells.items():
-            if (b == by if by else b in rest) and (t == target if target else t in rest):
-                explicit += pair.explicit
-                inferred += pair.inferred
+        explicit, inferred = sums.get((by, target), (0, 0))
         return _count(explicit, inferred) if explicit + inferred else ""
 
     rows: list[Row] = []
     labels = [*kept, *([None] if rest else [])]
     for i, speaker in enumerate(labels, start=1):
         label = f"{i:>2} {names[speaker]}" if speaker else f"   others ({len(rest)})"
-        if len(label) > _LABEL_WIDTH:
+        if cut and len(label) > _LABEL_WIDTH:
             label = label[: _LABEL_WIDTH - 1].rstrip() + "…"
         row: Row = {"speaker": label}
         for j, target in enumerate(labels, start=1):

@@ -43,8 +43,8 @@ def tree(
     PRO is an argument for the claim above (a lone premise, or an argument whose
     premises work together, marked '+'); CON is a rebuttal of the claim above,
     or an undercut of the argument above. The tree recurses down to --depth. A
-    claim already shown is not expanded again ('see above'), and a cycle is cut
-    where it closes, so the tree stays finite.
+    claim already expanded is shown again but not expanded ('shown above'), and
+    a cycle is cut where it closes, so the tree stays finite.
 
     Examples:
 
