@@ -26,14 +26,13 @@ from typing import TYPE_CHECKING, Any, cast
 
 import yaml
 
+from argmap.environment import ENV_FILE
 from argmap.errors import CorpusError, Problem
 from argmap.positions import NodePath, SourceMap, format_path
 
 if TYPE_CHECKING:
     from argmap.model import Corpus
 
-ENV_FILE = "ARGMAP_FILE"
-"""Environment variable naming the corpus file when ``--file`` is not given."""
 
 MAX_DEPTH = 64
 """Deeper nesting than this is refused: a corpus is four levels deep."""

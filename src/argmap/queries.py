@@ -41,7 +41,7 @@ from typing import Any, Literal
 from argmap.errors import LookupFailed
 from argmap.index import Index
 from argmap.model import Argument, Claim, Person, Rebuttal, Source
-from argmap.vocabulary import Basis, ClaimRole, PersonKind, RebuttalKind
+from argmap.vocabulary import Basis, ClaimRole, RebuttalKind
 
 __all__ = [
     "ArgumentRow",
@@ -228,35 +228,12 @@ def _neighbours(index: Index, claim_id: str) -> Iterator[str]:
 def source_labels(index: Index) -> dict[str, str]:
     """A short author-year label per source id, as one cites: ``Hyodo & Trenin 2019``.
 
-    Surnames are the last word of a person's name (a group's or organisation's
-    whole name); three or more authors give ``First et al.``; no date, no year.
-    Labels that would collide get ``a``, ``b``, ... in file order. (The same
-    rule as ``argmap.export.labels.source_labels``, which works on a Corpus.)
+    One rule for every view: this is :func:`argmap.export.labels.source_labels`,
+    which diagrams and exports use too.
     """
+    from argmap.export.labels import source_labels as labels_of
 
-    def surname(person_id: str) -> str:
-        person = index.people.get(person_id)
-        if person is None:
-            return person_id
-        if person.kind is PersonKind.PERSON:
-            return person.name.split()[-1]
-        return person.name
-
-    base: dict[str, str] = {}
-    for source in index.sources.values():
-        names = [surname(a) for a in source.authors]
-        who = " & ".join(names) if len(names) <= 2 else f"{names[0]} et al."
-        base[source.id] = f"{who} {(source.date or '')[:4]}".strip()
-    counts = Counter(base.values())
-    seen: Counter[str] = Counter()
-    labels: dict[str, str] = {}
-    for source_id, label in base.items():
-        if counts[label] > 1:
-            n = seen[label]
-            seen[label] += 1
-            label += chr(ord("a") + n) if n < 26 else str(n)
-        labels[source_id] = label
-    return labels
+    return labels_of(index.corpus)
 
 
 def _target_claim(index: Index, rebuttal: Rebuttal) -> str | None:

@@ -11,9 +11,6 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from argmap.errors import TextsError
 from argmap.quotes import SourceText
 
-ENV_TEXTS = "ARGMAP_TEXTS"
-"""Environment variable naming the texts directory when ``--texts`` is not given."""
-
 
 class TextStatus(StrEnum):
     OK = "ok"

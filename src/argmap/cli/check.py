@@ -9,8 +9,8 @@ from typing import Annotated
 import typer
 
 from argmap.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, FileOption, fail
+from argmap.environment import ENV_TEXTS
 from argmap.formats import CheckFormat
-from argmap.texts import ENV_TEXTS
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from argmap.loading import ENV_FILE
+from argmap.environment import ENV_FILE
 
 if TYPE_CHECKING:
     from argmap.errors import Problem

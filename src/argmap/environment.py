@@ -1,0 +1,9 @@
+"""Environment variables argmap reads. Kept import-free: the CLI needs them at start-up."""
+
+from __future__ import annotations
+
+ENV_FILE = "ARGMAP_FILE"
+"""Names the corpus file when ``--file`` is not given."""
+
+ENV_TEXTS = "ARGMAP_TEXTS"
+"""Names the texts directory when ``--texts`` is not given."""
