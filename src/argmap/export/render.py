@@ -31,6 +31,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -125,7 +126,20 @@ class SystemDot:
         if done.returncode != 0 or not done.stdout:
             detail = stderr.strip() or f"exit status {done.returncode}"
             raise RenderFailed(f"Graphviz (dot) failed: {detail}")
-        return Rendered(done.stdout, self.name, _warnings(stderr))
+        output = _pin_pdf_date(done.stdout) if fmt == "pdf" else done.stdout
+        return Rendered(output, self.name, _warnings(stderr))
+
+
+_PDF_DATE = re.compile(rb"(/CreationDate \(D:)\d{14}")
+
+
+def _pin_pdf_date(pdf: bytes) -> bytes:
+    """Replace the PDF's creation time with a fixed one of the same length.
+
+    Cairo before 1.17 ignores SOURCE_DATE_EPOCH; the replacement keeps every
+    byte offset (and so the xref table) valid.
+    """
+    return _PDF_DATE.sub(rb"\g<1>19700101000000", pdf, count=1)
 
 
 @cache
