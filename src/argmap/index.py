@@ -115,18 +115,23 @@ class Index:
 
     # -- small derived lookups --------------------------------------------
 
-    def speakers_of(self, claim_id: str) -> str | None:
+    def speaker_of(self, claim_id: str) -> str | None:
         claim = self.claims.get(claim_id)
         return claim.speaker if claim else None
 
-    def target_speaker(self, rebuttal: Rebuttal) -> str | None:
-        """The speaker attacked: of the claim, or of an undercut argument's conclusion."""
+    def target_claim(self, rebuttal: Rebuttal) -> str | None:
+        """The claim a rebuttal attacks: its target, or an undercut argument's conclusion."""
         if rebuttal.target in self.claims:
-            return self.claims[rebuttal.target].speaker
+            return rebuttal.target
         argument = self.arguments.get(rebuttal.target)
         if argument is not None and argument.conclusion in self.claims:
-            return self.claims[argument.conclusion].speaker
+            return argument.conclusion
         return None
+
+    def target_speaker(self, rebuttal: Rebuttal) -> str | None:
+        """The speaker attacked: of the claim, or of an undercut argument's conclusion."""
+        claim = self.target_claim(rebuttal)
+        return self.claims[claim].speaker if claim is not None else None
 
     def display_name(self, person_id: str) -> str:
         person = self.people.get(person_id)

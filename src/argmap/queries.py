@@ -216,7 +216,7 @@ def _neighbours(index: Index, claim_id: str) -> Iterator[str]:
     for argument in index.premise_in.get(claim_id, ()):
         yield argument.conclusion
     for rebuttal in index.attacks_by.get(claim_id, ()):
-        target = _target_claim(index, rebuttal)
+        target = index.target_claim(rebuttal)
         if target is not None:
             yield target
     for rebuttal in index.attacks_on.get(claim_id, ()):
@@ -234,16 +234,6 @@ def source_labels(index: Index) -> dict[str, str]:
     from argmap.export.labels import source_labels as labels_of
 
     return labels_of(index.corpus)
-
-
-def _target_claim(index: Index, rebuttal: Rebuttal) -> str | None:
-    """The claim a rebuttal attacks: the target, or an undercut argument's conclusion."""
-    if rebuttal.target in index.claims:
-        return rebuttal.target
-    argument = index.arguments.get(rebuttal.target)
-    if argument is not None and argument.conclusion in index.claims:
-        return argument.conclusion
-    return None
 
 
 # -- claims -------------------------------------------------------------------
@@ -427,7 +417,7 @@ def rebuttal_row(index: Index, rebuttal: Rebuttal) -> RebuttalRow:
         target_type = "claim"
     elif rebuttal.target in index.arguments:
         target_type = "argument"
-    target_claim_id = _target_claim(index, rebuttal)
+    target_claim_id = index.target_claim(rebuttal)
     target = index.claims.get(target_claim_id) if target_claim_id else None
     answers = [*index.attacks_on.get(rebuttal.by, ()), *_undercut_on_support(index, rebuttal.by)]
     return RebuttalRow(

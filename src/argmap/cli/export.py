@@ -81,11 +81,12 @@ def export(
         directory = Path(output)
         try:
             directory.mkdir(parents=True, exist_ok=True)
-            for name, body in csv.tables(subset).items():
+            tables = csv.tables(subset)
+            for name, body in tables.items():
                 files.write_atomic(directory / name, body.encode("utf-8"))
         except OSError as err:
             fail(f"cannot write to {output}: {err.strerror or err}")
-        typer.echo(f"wrote {', '.join(csv.tables(subset))} in {output}", err=True)
+        typer.echo(f"wrote {', '.join(tables)} in {output}", err=True)
         return
     if output_format is ExportFormat.JSON:
         text = json.export(subset)

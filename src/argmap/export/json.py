@@ -110,7 +110,7 @@ def document(subset: Subset) -> dict[str, Any]:
                 "basis": a.basis.value,
                 "scheme": a.scheme,
                 "note": a.note,
-                "speaker": index.speakers_of(a.conclusion),
+                "speaker": index.speaker_of(a.conclusion),
                 "undercut_by": [r.id for r in index.attacks_on.get(a.id, [])],
             }
             for a in corpus.arguments
@@ -124,7 +124,7 @@ def document(subset: Subset) -> dict[str, Any]:
                 "target_type": "argument" if r.target in index.arguments else "claim",
                 "basis": r.basis.value,
                 "note": r.note,
-                "by_speaker": index.speakers_of(r.by),
+                "by_speaker": index.speaker_of(r.by),
                 "target_speaker": index.target_speaker(r),
             }
             for r in corpus.rebuttals

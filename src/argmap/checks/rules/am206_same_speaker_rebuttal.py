@@ -45,7 +45,7 @@ SEVERITY = "warning"
 def check(context: CheckContext) -> Iterator[Finding]:
     index = context.index
     for rebuttal in index.corpus.rebuttals:
-        attacker = index.speakers_of(rebuttal.by)
+        attacker = index.speaker_of(rebuttal.by)
         if attacker is not None and attacker == index.target_speaker(rebuttal):
             yield Finding(
                 f"{attacker!r} rebuts their own claim ({rebuttal.by!r} -> {rebuttal.target!r}); "
