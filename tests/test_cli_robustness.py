@@ -10,7 +10,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -186,7 +185,8 @@ def test_sigterm_cleans_up_and_exits_143(tmp_path: Path) -> None:
             "-c",
             "import time, sys; from argmap.cli import main; "
             "import argmap.export.json as j; real = j.export; "
-            "j.export = lambda s: (print('ready', file=sys.stderr, flush=True), time.sleep(30))[0] or real(s); "
+            "j.export = lambda s: (print('ready', file=sys.stderr, flush=True), "
+            "time.sleep(30))[0] or real(s); "
             "sys.argv = ['argmap', 'export', '-o', sys.argv[1]]; main()",
             str(tmp_path / "out.json"),
         ],

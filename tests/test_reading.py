@@ -83,5 +83,5 @@ def test_sizes_are_parsed_in_powers_of_1024(text: str, size: int) -> None:
 
 
 def test_a_bad_size_says_how_to_write_one() -> None:
-    with pytest.raises(ValueError, match="write e.g. 512M, 2G or 1000000"):
+    with pytest.raises(ValueError, match=r"write e\.g\. 512M, 2G or 1000000"):
         parse_size("lots")
