@@ -77,11 +77,24 @@ def test_a_support_cycle_is_reported_with_its_path() -> None:
 
 def test_a_missed_quote_shows_the_closest_passage() -> None:
     [finding] = [d for d in _check(RULES / "am301_fail.yaml") if d.code == "AM301"]
-    assert "closest passage" in finding.message
-    assert "Moscow's ties with Beijing are a must." in finding.message
+    assert finding.message == (
+        "quote not found in s1.txt; closest passage (95% alike, differing words »marked«): "
+        '"Moscow\'s ties »with« Beijing are a must."'
+    )
 
 
 def test_quote_rules_never_pass_silently_without_texts() -> None:
     diagnostics = argmap.check(argmap.load(RULES / "pass.yaml"))
     assert [(d.code, d.severity) for d in diagnostics] == [("AM305", Severity.INFO)]
     assert "4 quotes in 1 sources were not checked" in diagnostics[0].message
+
+
+def test_a_quote_empty_once_normalised_is_reported_as_empty(tmp_path: Path) -> None:
+    text = (RULES / "pass.yaml").read_text("utf-8")
+    corpus = tmp_path / "c.yaml"
+    corpus.write_text(text.replace("quote: Moscow's ties with Beijing are a must.", 'quote: " … "'))
+    findings = [d for d in argmap.check(argmap.load(corpus), texts=RULE_TEXTS) if d.code == "AM301"]
+    assert [f.message for f in findings] == [
+        "quote is empty once normalised (only spaces, elisions or invisible characters); "
+        "copy the quoted words from the text"
+    ]
