@@ -73,7 +73,8 @@ def _plain(text: str) -> str:
     """
     from graphviz import nohtml
 
-    return nohtml(_clip(text).replace("\\", "\\\\"))
+    escaped: str = nohtml(_clip(text).replace("\\", "\\\\"))
+    return escaped
 
 
 def _lines(lines: list[str] | tuple[str, ...]) -> str:
@@ -99,7 +100,8 @@ def _title(text: str) -> str:
     lines = wrap(_clip(text, 5 * TITLE_WIDTH), TITLE_WIDTH)
     from graphviz import nohtml
 
-    return nohtml("\\n".join(_plain(line) for line in lines))
+    title: str = nohtml("\\n".join(_plain(line) for line in lines))
+    return title
 
 
 def _claim_label(box: ClaimBox, diagram: Diagram) -> str:
