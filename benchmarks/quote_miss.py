@@ -16,7 +16,10 @@ import argparse
 import random
 import re
 import time
+from collections.abc import Callable
 from difflib import SequenceMatcher
+from functools import partial
+from typing import TypeVar
 
 from argmap.quotes import SourceText
 
@@ -66,9 +69,12 @@ def make_text(megabytes: int, seed: int = 1) -> str:
     return "\n\n".join(paragraphs)
 
 
-def timed(work: object) -> tuple[float, object]:
+T = TypeVar("T")
+
+
+def timed(work: Callable[[], T]) -> tuple[float, T]:
     start = time.perf_counter()
-    result = work()  # type: ignore[operator]
+    result = work()
     return time.perf_counter() - start, result
 
 
@@ -80,16 +86,15 @@ def main() -> None:
     print(f"{'MB':>4} {'normalise':>10} {'hit':>9} {'miss':>9} {'old miss':>10} {'ratio':>7}")
     for megabytes in args.sizes:
         raw = make_text(megabytes)
-        t_load, text = timed(lambda raw=raw: SourceText(raw))
-        assert isinstance(text, SourceText)
-        t_hit, hit = timed(lambda text=text: text.find(QUOTE))
-        t_miss, miss = timed(lambda text=text: text.find(MISSED))
-        assert hit.found and not miss.found and miss.closest is not None, miss  # type: ignore[attr-defined]
-        assert "»will«" in miss.closest, miss.closest  # type: ignore[attr-defined]
+        t_load, text = timed(partial(SourceText, raw))
+        t_hit, hit = timed(partial(text.find, QUOTE))
+        t_miss, miss = timed(partial(text.find, MISSED))
+        assert hit.found and not miss.found and miss.closest is not None, miss
+        assert "»will«" in miss.closest, miss.closest
         old = "-"
         ratio = "-"
         if megabytes <= args.old_up_to:
-            t_old, (closest, _) = timed(lambda text=text: old_closest(text.normalised, MISSED))
+            t_old, (closest, _) = timed(partial(old_closest, text.normalised, MISSED))
             assert closest == QUOTE, closest
             old = f"{t_old * 1000:.0f} ms"
             ratio = f"{t_old / t_miss:.0f}x"
