@@ -49,7 +49,7 @@ def tree(
     Examples:
 
     \b
-        argmap tree csis-koshino-resolution-russia-card --depth 2
+        argmap tree csis-trenin-no-russia-card --depth 2
         argmap tree csis-hyodo-room-vis-a-vis-china --format markdown
     """
     from argmap.cli.common import fail, load_index
