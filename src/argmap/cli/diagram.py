@@ -193,7 +193,7 @@ def run(index: Index, chosen: Selection, request: DiagramRequest) -> None:
     """Build, render and write the diagram for parsed options."""
     from argmap.export.diagram import MAX_LAYOUT_NODES, plan
     from argmap.export.dot import polish_svg, to_dot
-    from argmap.export.mermaid import to_mermaid
+    from argmap.export.mermaid import to_mermaid, too_long
     from argmap.export.render import RenderFailed, RenderUnavailable, render
 
     fmt = request.format
@@ -203,7 +203,11 @@ def run(index: Index, chosen: Selection, request: DiagramRequest) -> None:
     subset = selection.select_or_fail(index, chosen)
     drawing = plan(subset, request.options, index)
     if fmt is DiagramFormat.MERMAID:
-        data = to_mermaid(drawing).encode("utf-8")
+        text = to_mermaid(drawing)
+        warning = too_long(text)
+        if warning is not None:
+            typer.echo(f"warning: {warning}", err=True)
+        data = text.encode("utf-8")
     else:
         too_big = drawing.nodes > MAX_LAYOUT_NODES
         if too_big and fmt.rendered and not request.force:
