@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from argmap.cli import filters, selection
 from argmap.cli.common import FileOption, fail, load_index
-from argmap.formats import CsvTable, ExportFormat, Relations
+from argmap.formats import CsvTable, ExportFormat, Mapping, Relations
+
+if TYPE_CHECKING:
+    from argmap.subset import Subset
 
 
 def export(
@@ -27,7 +30,8 @@ def export(
             "--format",
             case_sensitive=False,
             help="json (the resolved corpus), aif (AIFdb JSON), graphml (yEd, Gephi, "
-            "draw.io), argdown, or csv (tables).",
+            "draw.io), argdown, csv (tables), or iccma (the Dung framework of argmap "
+            "evaluate, for competition solvers).",
         ),
     ] = ExportFormat.JSON,
     output: Annotated[
@@ -49,12 +53,21 @@ def export(
             help="For csv to stdout or a file: which table (claims, relations, people, sources).",
         ),
     ] = CsvTable.CLAIMS,
+    mapping: Annotated[
+        Mapping,
+        typer.Option(
+            "--mapping",
+            case_sensitive=False,
+            help="For iccma: bipolar (supports count) or dung (claims and rebuttals only).",
+        ),
+    ] = Mapping.BIPOLAR,
 ) -> None:
     """Export claims, arguments and rebuttals for other tools.
 
     The same filters as argmap diagram choose what is exported (nothing given:
     the whole corpus). Without -o the export goes to stdout, to pipe into jq and
-    the like. docs/export.md describes every format.
+    the like. docs/export.md describes every format. For iccma, -o FILE also
+    writes the key (numbers to claim ids) beside it as FILE with suffix .key.
     """
     from argmap.export import aif, argdown, csv, files, graphml, json
     from argmap.export.diagram import default_title
@@ -88,6 +101,9 @@ def export(
             fail(f"cannot write to {output}: {err.strerror or err}")
         typer.echo(f"wrote {', '.join(tables)} in {output}", err=True)
         return
+    if output_format is ExportFormat.ICCMA:
+        _export_iccma(subset, mapping, output)
+        return
     if output_format is ExportFormat.JSON:
         text = json.export(subset)
     elif output_format is ExportFormat.AIF:
@@ -107,3 +123,23 @@ def export(
     except OSError as err:
         fail(f"cannot write {output}: {err.strerror or err}")
     typer.echo(f"wrote {output} ({output_format.value})", err=True)
+
+
+def _export_iccma(subset: Subset, mapping: Mapping, output: str | None) -> None:
+    from argmap.evaluate.framework import build
+    from argmap.export import files, iccma
+    from argmap.index import Index
+
+    framework = build(Index.build(subset.corpus), mapping)
+    if output is None:
+        typer.echo(iccma.export(framework), nl=False)
+        return
+    path = Path(output)
+    key = path.with_suffix(".key") if path.suffix != ".key" else path.with_name(path.name + ".key")
+    try:
+        files.write_atomic(path, iccma.framework_text(framework).encode("utf-8"))
+        files.write_atomic(key, iccma.key_text(framework).encode("utf-8"))
+    except OSError as err:
+        fail(f"cannot write {output}: {err.strerror or err}")
+    n, attacks = framework.numbered()
+    typer.echo(f"wrote {path} (iccma: {n} arguments, {len(attacks)} attacks) and {key}", err=True)
