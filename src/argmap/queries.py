@@ -129,6 +129,10 @@ def claim_roles(index: Index, claim_id: str) -> tuple[ClaimRole, ...]:
         roles.append(ClaimRole.ATTACKER)
     if index.attacks_on.get(claim_id) or any(_undercut_on_support(index, claim_id)):
         roles.append(ClaimRole.ATTACKED)
+    if index.agreements_of.get(claim_id):
+        roles.append(ClaimRole.AGREEING)
+    if index.stances_of.get(claim_id):
+        roles.append(ClaimRole.STANCE)
     if not roles:
         roles.append(ClaimRole.ISOLATED)
     return tuple(roles)

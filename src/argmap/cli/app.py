@@ -1,4 +1,10 @@
-"""The typer application: one module per command or group, registered here."""
+"""The typer application: one module per command or group, found from a registry.
+
+Adding a command is one line in :data:`COMMANDS`: its name and the function
+(or ``typer.Typer`` group) that implements it, as ``"module:attribute"``.
+Commands are imported and built only when run (:mod:`argmap.cli.lazy`), so
+each command's start-up pays for its own imports only.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +13,36 @@ from typing import Annotated
 import typer
 
 from argmap import __version__
-from argmap.cli import check as check_cmd
-from argmap.cli import diagram as diagram_cmd
-from argmap.cli import evaluate as evaluate_cmd
-from argmap.cli import export as export_cmd
-from argmap.cli import listing, meta, rebuttals, show, tree
+from argmap.cli.lazy import LazyGroup
+
+COMMANDS: dict[str, str] = {
+    "check": "argmap.cli.check:check",
+    "schema": "argmap.cli.meta:schema",
+    "rules": "argmap.cli.meta:rules",
+    "claims": "argmap.cli.listing:claims",
+    "rebuttals": "argmap.cli.rebuttals:rebuttals",
+    "matrix": "argmap.cli.rebuttals:matrix",
+    "unanswered": "argmap.cli.rebuttals:unanswered",
+    "show": "argmap.cli.show:show",
+    "tree": "argmap.cli.tree:tree",
+    "people": "argmap.cli.listing:people",
+    "sources": "argmap.cli.listing:sources",
+    "tags": "argmap.cli.listing:tags",
+    "stats": "argmap.cli.listing:stats",
+    "diagram": "argmap.cli.diagram:diagram",
+    "export": "argmap.cli.export:export",
+    "evaluate": "argmap.cli.evaluate:evaluate",
+}
+"""Every command, in the order ``argmap --help`` lists them."""
+
+
+class Commands(LazyGroup):
+    registry = COMMANDS
+
 
 app = typer.Typer(
     name="argmap",
+    cls=Commands,
     help="Map who claims what, on which grounds, and who rebuts whom, across a debate "
     "spread over several pieces.",
     no_args_is_help=True,
@@ -43,21 +71,3 @@ def root(
     Exit codes: 0 success; 1 findings (check) or nothing found where something was
     required; 2 bad usage, or a corpus or file that cannot be used.
     """
-
-
-app.command("check")(check_cmd.check)
-app.command("schema")(meta.schema)
-app.command("rules")(meta.rules)
-app.command("claims")(listing.claims)
-app.command("rebuttals")(rebuttals.rebuttals)
-app.command("matrix")(rebuttals.matrix)
-app.command("unanswered")(rebuttals.unanswered)
-app.command("show")(show.show)
-app.command("tree")(tree.tree)
-app.command("people")(listing.people)
-app.command("sources")(listing.sources)
-app.command("tags")(listing.tags)
-app.command("stats")(listing.stats)
-app.command("diagram")(diagram_cmd.diagram)
-app.command("export")(export_cmd.export)
-app.command("evaluate")(evaluate_cmd.evaluate)
