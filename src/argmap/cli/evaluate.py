@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from argmap.cli import filters, selection
 from argmap.cli.common import FileOption, fail, load_index
-from argmap.cli.output import Column, FormatOption, Row, format_rows, render_rows
+from argmap.cli.output import (
+    Column,
+    FormatOption,
+    Row,
+    format_rows,
+    render_rows,
+    text_width,
+)
 from argmap.formats import ListFormat, Mapping, Relations, Semantics, SolverChoice
 
 if TYPE_CHECKING:
@@ -142,7 +150,7 @@ def _summary(evaluation: Evaluation, shown: list[Row]) -> str:
     tally = {s: sum(1 for r in shown if r["status"] == s) for s in _HEADINGS}
     return (
         f"{evaluation.semantics.value.capitalize()} semantics, {framework.mapping.value} "
-        f"mapping ({len(framework.nodes)} arguments, {len(framework.attacks)} attacks), "
+        f"mapping ({len(framework.nodes)} nodes, {len(framework.attacks)} attacks), "
         f"{evaluation.solver} solver: {extensions}. "
         + ", ".join(f"{n} {s}" for s, n in tally.items())
         + f" of {len(shown)} claims."
@@ -207,7 +215,7 @@ def print_evaluation(
         ]
         typer.echo(format_rows(flat, columns, fmt), nl=False)
         return
-    summary = _summary(evaluation, rows)
+    summary = "\n".join(textwrap.wrap(_summary(evaluation, rows), text_width()))
     if fmt is ListFormat.MARKDOWN:
         parts = [summary]
         for status, heading in _HEADINGS.items():

@@ -142,4 +142,4 @@ def _export_iccma(subset: Subset, mapping: Mapping, output: str | None) -> None:
     except OSError as err:
         fail(f"cannot write {output}: {err.strerror or err}")
     n, attacks = framework.numbered()
-    typer.echo(f"wrote {path} (iccma: {n} arguments, {len(attacks)} attacks) and {key}", err=True)
+    typer.echo(f"wrote {path} (iccma: {n} nodes, {len(attacks)} attacks) and {key}", err=True)

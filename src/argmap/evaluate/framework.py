@@ -34,10 +34,9 @@ order), so numbering, exports and solver runs are the same byte for byte.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
 
 from argmap.formats import Mapping
 from argmap.index import Index
@@ -88,8 +87,7 @@ class Framework:
 
 
 def _agreement_pairs(index: Index) -> Iterator[tuple[str, str]]:
-    agreements: Iterable[Any] = getattr(index.corpus, "agreements", None) or ()
-    for agreement in agreements:
+    for agreement in index.corpus.agreements:
         pair = [c for c in agreement.claims if c in index.claims]
         if len(pair) == 2 and pair[0] != pair[1]:
             yield pair[0], pair[1]
@@ -108,6 +106,8 @@ def _classes(index: Index) -> dict[str, list[str]]:
         return root
 
     for a, b in _agreement_pairs(index):
+        parent.setdefault(a, a)
+        parent.setdefault(b, b)
         ra, rb = find(a), find(b)
         if ra != rb:
             parent[rb] = ra

@@ -116,12 +116,12 @@ class ClingoSolver:
                 handle.cancel()
                 raise SolverTimeout(
                     f"clingo did not finish {semantics.value} semantics within {timeout:g} s "
-                    f"({n} arguments, {len(attacks)} attacks)"
+                    f"({n} nodes, {len(attacks)} attacks)"
                 )
             handle.get()
         if overflow:
             raise TooManyExtensions(
-                f"more than {limit} {semantics.value} extensions ({n} arguments, "
+                f"more than {limit} {semantics.value} extensions ({n} nodes, "
                 f"{len(attacks)} attacks)"
             )
         if cautious and not found:
