@@ -72,6 +72,12 @@ class Person(_Entity):
         default_factory=list,
         description="For a group of listed people, e.g. joint authors writing in one voice.",
     )
+    color: str | None = Field(
+        default=None,
+        pattern=r"^#[0-9A-Fa-f]{6}$",
+        description="Optional #RRGGBB for this speaker's boxes in every diagram and export "
+        "(default: a colour-blind-safe hue fixed by the whole corpus).",
+    )
 
 
 class Source(_Entity):
