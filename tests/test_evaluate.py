@@ -620,3 +620,64 @@ def test_iccma_to_stdout_carries_the_key_as_comments(runner: CliRunner) -> None:
     assert "# 18\tunsupported:no-tram\tunsupported" in lines
     assert lines[18] == "p af 18"
     assert len(lines) == 18 + 1 + 19
+
+
+# -- diagram --status ------------------------------------------------------------
+
+
+def _dot(runner: CliRunner, *args: str) -> str:
+    result = runner.invoke(
+        app, ["diagram", "-f", str(FIXTURE), "--format", "dot", "--output", "-", *args]
+    )
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def _node(dot: str, node_id: str) -> str:
+    (line,) = [x for x in dot.splitlines() if x.strip().startswith(f'"{node_id}" [')]
+    return line
+
+
+def test_status_outlines_each_claim_and_marks_it(runner: CliRunner) -> None:
+    dot = _dot(runner, "--status", "grounded")
+    plain = _dot(runner)
+    # Accepted: blue outline and a tick; the speaker's fill stays.
+    air = _node(dot, "air-bad")
+    assert 'color="#0072B2"' in air
+    assert "✓ Ada Archer" in air
+    assert _node(plain, "air-bad").split("fillcolor=")[1][:9] == air.split("fillcolor=")[1][:9]
+    # Undecided central claim: orange, thicker, with both marks.
+    tram = _node(dot, "tram-needed")
+    assert 'color="#E69F00"' in tram
+    assert "penwidth=4.5" in tram
+    assert "? ★ Ada Archer" in tram
+    # Defeated: reddish purple and greyed text.
+    worse = _node(dot, "traffic-worse")
+    assert 'color="#CC79A7"' in worse
+    assert 'fontcolor="#555555"' in worse
+    assert "✗ Ada Archer" in worse
+    # The legend names the semantics and each mark used.
+    assert 'key_status_in [label="grounded: ✓ in (accepted)"' in dot
+    assert 'key_status_undec [label="? undecided"' in dot
+    assert 'key_status_out [label="✗ out (defeated)"' in dot
+    assert "key_status" not in plain
+    assert "✓" not in plain
+
+
+def test_preferred_status_marks_credulous_claims(runner: CliRunner) -> None:
+    dot = _dot(runner, "--status", "preferred")
+    assert "~ ★ Ben Baker" in _node(dot, "no-tram")
+    assert 'key_status_skeptical [label="preferred: ✓ in every extension"' in dot
+    assert 'key_status_credulous [label="~ in some extensions"' in dot
+    assert 'key_status_rejected [label="✗ in no extension"' in dot
+
+
+def test_status_in_mermaid_is_a_class_and_a_mark(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app, ["diagram", "-f", str(FIXTURE), "--format", "mermaid", "--status", "preferred"]
+    )
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "  classDef status_rejected stroke:#CC79A7,stroke-width:3px,color:#555555" in lines
+    assert "  class n_traffic_worse,n_air_not_from_cars,n_buses_too_slow status_rejected" in lines
+    assert "~ ★ Ben Baker" in result.stdout

@@ -151,6 +151,8 @@ def to_mermaid(diagram: Diagram) -> str:
             members.setdefault(name, []).append(_id(box.id))
             if box.central:
                 members.setdefault("central", []).append(_id(box.id))
+            if box.status is not None:
+                members.setdefault(f"status_{box.status}", []).append(_id(box.id))
             out.append(f'{indent}{_id(box.id)}["{_label(box, diagram.ids)}"]')
         else:
             argument = arguments[member]
@@ -171,8 +173,9 @@ def to_mermaid(diagram: Diagram) -> str:
         if argument.id not in placed:
             node(argument.id, "  ")
 
-    # Speaker classes first, then "central", whose thick outline must win.
-    for name in sorted(members, key=lambda n: n == "central"):
+    # Speaker classes first, then "central", whose thick outline must win, then the
+    # status overlay's outline colour (--status).
+    for name in sorted(members, key=lambda n: (n.startswith("status_"), n == "central")):
         out.append(f"  class {','.join(members[name])} {name}")
 
     def ref(entity_id: str) -> str:
