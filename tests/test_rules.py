@@ -98,3 +98,36 @@ def test_a_quote_empty_once_normalised_is_reported_as_empty(tmp_path: Path) -> N
         "quote is empty once normalised (only spaces, elisions or invisible characters); "
         "copy the quoted words from the text"
     ]
+
+
+@pytest.mark.parametrize(
+    ("date", "why"),
+    [
+        ("2019", None),
+        ("2019-03", None),
+        ("0001-01-01", None),
+        ("0000", "has year 0000; the calendar starts at year 0001"),
+        ("\uff12\uff10\uff11\uff19", "is not YYYY, YYYY-MM or YYYY-MM-DD in ASCII digits (0-9)"),
+        ("\u0662\u0660\u0661\u0669-03", "is not YYYY, YYYY-MM or YYYY-MM-DD in ASCII digits (0-9)"),
+        ("2019-3", "is not YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("2019-02-30", "has no day 30 in 2019-02"),
+    ],
+)
+def test_dates_are_ascii_digits_at_their_precision(date: str, why: str | None) -> None:
+    from argmap.checks.rules.am105_invalid_date import problem
+
+    assert problem(date) == why
+
+
+def test_a_membership_ring_is_reported_once_with_its_path() -> None:
+    messages = [d.message for d in _check(RULES / "am108_fail.yaml") if d.code == "AM108"]
+    assert messages == [
+        "membership ring: some-analysts -> other-analysts -> some-analysts (each is a member "
+        "of the one before); remove one of these memberships",
+        "group 'lone-group' lists itself as a member; remove it from members",
+    ]
+
+
+def test_a_repeated_premise_is_reported() -> None:
+    messages = [d.message for d in _check(RULES / "am218_fail.yaml") if d.code == "AM218"]
+    assert messages == ["premise 'ties-a-must' is listed 2 times; list it once"]
