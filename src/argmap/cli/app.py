@@ -10,6 +10,7 @@ from argmap import __version__
 from argmap.cli import check as check_cmd
 from argmap.cli import diagram as diagram_cmd
 from argmap.cli import export as export_cmd
+from argmap.cli import import_ as import_cmd
 from argmap.cli import listing, meta, rebuttals, show, tree
 
 app = typer.Typer(
@@ -59,3 +60,4 @@ app.command("tags")(listing.tags)
 app.command("stats")(listing.stats)
 app.command("diagram")(diagram_cmd.diagram)
 app.command("export")(export_cmd.export)
+app.command("import")(import_cmd.import_)
