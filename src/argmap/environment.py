@@ -7,3 +7,9 @@ ENV_FILE = "ARGMAP_FILE"
 
 ENV_TEXTS = "ARGMAP_TEXTS"
 """Names the texts directory when ``--texts`` is not given."""
+
+ENV_DEBUG = "ARGMAP_DEBUG"
+"""When set (to anything but empty), an internal error shows its traceback instead of one line."""
+
+ENV_MAX_INPUT = "ARGMAP_MAX_INPUT"
+"""The largest input file argmap reads, e.g. ``512M`` or ``2G`` (default 256 MiB)."""

@@ -81,6 +81,14 @@ class Subset:
     selection: Selection
     context: frozenset[str] = field(default_factory=frozenset)
     """Claim ids present only as context (``--context``): drawn faded."""
+    whole: Corpus | None = None
+    """The corpus this was cut from (``None``: ``corpus`` itself). What must not change
+    with the selection, such as each speaker's colour, is decided on it."""
+
+    @property
+    def full(self) -> Corpus:
+        """The corpus this subset was cut from."""
+        return self.whole if self.whole is not None else self.corpus
 
     @property
     def size(self) -> int:
@@ -203,7 +211,7 @@ def select(index: Index, selection: Selection) -> Subset:
     """The part of the corpus that ``selection`` asks for (see the module docstring)."""
     corpus = index.corpus
     if not selection.filtered:
-        return Subset(corpus, selection)
+        return Subset(corpus, selection, whole=corpus)
     if selection.focus is not None and selection.focus not in index.claims:
         raise LookupFailed(f"no claim {selection.focus!r} to focus on")
 
@@ -235,7 +243,12 @@ def select(index: Index, selection: Selection) -> Subset:
         claims -= untied
         context -= untied
     kept_claims = [c for c in corpus.claims if c.id in claims]
-    return Subset(_pruned(index, kept_claims, arguments, rebuttals), selection, frozenset(context))
+    return Subset(
+        _pruned(index, kept_claims, arguments, rebuttals),
+        selection,
+        frozenset(context),
+        whole=corpus,
+    )
 
 
 def _pruned(

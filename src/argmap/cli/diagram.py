@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from argmap.cli import filters, selection
-from argmap.cli.common import EXIT_USAGE, FileOption, fail, load_index
+from argmap.cli.common import FileOption, corpus_path, fail, load_index, write_output
 from argmap.formats import (
     DIAGRAM_SUFFIXES,
     ClusterBy,
@@ -26,15 +26,14 @@ if TYPE_CHECKING:
     from argmap.subset import Selection
 
 OutputOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--output",
         "-o",
         metavar="FILE",
-        help="Write here (atomically) instead of stdout. The suffix picks the format: "
-        ".svg .png .pdf .dot/.gv .mmd/.mermaid.",
+        help="Write here (atomically; - is stdout) instead of stdout. The suffix picks the "
+        "format: .svg .png .pdf .dot/.gv .mmd/.mermaid.",
         show_default=False,
-        dir_okay=False,
     ),
 ]
 
@@ -44,7 +43,7 @@ class DiagramRequest:
     """``argmap diagram``'s options, parsed."""
 
     file: Path | None
-    output: Path | None
+    output: str | None
     format: DiagramFormat
     options: DiagramOptions
     renderer: RendererChoice
@@ -57,8 +56,8 @@ def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
-def _format(output: Path | None, given: DiagramFormat | None) -> DiagramFormat:
-    suffix = output.suffix.lower() if output is not None else ""
+def _format(output: str | None, given: DiagramFormat | None) -> DiagramFormat:
+    suffix = Path(output).suffix.lower() if output else ""
     implied = DIAGRAM_SUFFIXES.get(suffix)
     if given is not None:
         if implied is not None and implied is not given:
@@ -67,7 +66,7 @@ def _format(output: Path | None, given: DiagramFormat | None) -> DiagramFormat:
                 f"({suffix} is {implied.value}); drop one of them"
             )
         return given
-    if output is None:
+    if output is None or output == "-":
         return DiagramFormat.SVG
     if implied is None:
         known = " ".join(DIAGRAM_SUFFIXES)
@@ -192,19 +191,23 @@ def diagram(
 
 def run(index: Index, chosen: Selection, request: DiagramRequest) -> None:
     """Build, render and write the diagram for parsed options."""
-    from argmap.export import files
     from argmap.export.diagram import MAX_LAYOUT_NODES, plan
     from argmap.export.dot import polish_svg, to_dot
-    from argmap.export.mermaid import to_mermaid
+    from argmap.export.mermaid import to_mermaid, too_long
     from argmap.export.render import RenderFailed, RenderUnavailable, render
 
     fmt = request.format
-    if fmt.binary and request.output is None and stdout_is_terminal():
+    to_stdout = request.output is None or request.output == "-"
+    if fmt.binary and to_stdout and stdout_is_terminal():
         fail(f"refusing to write {fmt.value.upper()} to a terminal: use -o FILE or redirect")
     subset = selection.select_or_fail(index, chosen)
     drawing = plan(subset, request.options, index)
     if fmt is DiagramFormat.MERMAID:
-        data = to_mermaid(drawing).encode("utf-8")
+        text = to_mermaid(drawing)
+        warning = too_long(text)
+        if warning is not None:
+            typer.echo(f"warning: {warning}", err=True)
+        data = text.encode("utf-8")
     else:
         too_big = drawing.nodes > MAX_LAYOUT_NODES
         if too_big and fmt.rendered and not request.force:
@@ -240,8 +243,6 @@ def run(index: Index, chosen: Selection, request: DiagramRequest) -> None:
         else:
             typer.echo(data.decode("utf-8"), nl=False)
         return
-    try:
-        files.write_atomic(request.output, data)
-    except OSError as err:
-        fail(f"cannot write {request.output}: {err.strerror or err}", EXIT_USAGE)
-    typer.echo(f"wrote {request.output} ({fmt.value}): {drawing.stats}", err=True)
+    write_output(request.output, data, reads=[corpus_path(request.file)])
+    if request.output != "-":
+        typer.echo(f"wrote {request.output} ({fmt.value}): {drawing.stats}", err=True)

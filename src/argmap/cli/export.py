@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 from typing import Annotated
 
 import typer
 
 from argmap.cli import filters, selection
-from argmap.cli.common import FileOption, fail, load_index
+from argmap.cli.common import (
+    FileOption,
+    corpus_path,
+    fail,
+    load_index,
+    write_output,
+    write_outputs,
+)
 from argmap.formats import CsvTable, ExportFormat, Relations
 
 
@@ -36,8 +43,8 @@ def export(
             "--output",
             "-o",
             metavar="PATH",
-            help="Write here (atomically) instead of stdout. For csv, a directory "
-            "(existing, or ending in /) gets every table as NAME.csv.",
+            help="Write here (atomically; - is stdout) instead of stdout. For csv, a "
+            "directory (existing, or ending in /) gets every table as NAME.csv, all or none.",
             show_default=False,
         ),
     ] = None,
@@ -56,7 +63,7 @@ def export(
     the whole corpus). Without -o the export goes to stdout, to pipe into jq and
     the like. docs/export.md describes every format.
     """
-    from argmap.export import aif, argdown, csv, files, graphml, json
+    from argmap.export import aif, argdown, csv, graphml, json
     from argmap.export.diagram import default_title
     from argmap.index import Index
 
@@ -72,20 +79,19 @@ def export(
         context=context,
     )
     subset = selection.select_or_fail(index, chosen)
+    reads = [corpus_path(file)]
     # A path that ends in a separator names a directory, even before it exists.
-    to_directory = output is not None and (Path(output).is_dir() or output.endswith(("/", "\\")))
+    to_directory = output is not None and (
+        os.path.isdir(output) or output.endswith(("/", "\\", os.sep))
+    )
     if to_directory and output_format is not ExportFormat.CSV:
-        fail(f"{output} is a directory: only --format csv writes one file per table")
+        fail(f"{output}: is a directory; only --format csv writes one file per table")
     if to_directory:
         assert output is not None
-        directory = Path(output)
-        try:
-            directory.mkdir(parents=True, exist_ok=True)
-            tables = csv.tables(subset)
-            for name, body in tables.items():
-                files.write_atomic(directory / name, body.encode("utf-8"))
-        except OSError as err:
-            fail(f"cannot write to {output}: {err.strerror or err}")
+        tables = csv.tables(subset)
+        write_outputs(
+            output, {name: body.encode("utf-8") for name, body in tables.items()}, reads=reads
+        )
         typer.echo(f"wrote {', '.join(tables)} in {output}", err=True)
         return
     if output_format is ExportFormat.JSON:
@@ -102,8 +108,6 @@ def export(
     if output is None:
         typer.echo(text, nl=False)
         return
-    try:
-        files.write_atomic(Path(output), text.encode("utf-8"))
-    except OSError as err:
-        fail(f"cannot write {output}: {err.strerror or err}")
-    typer.echo(f"wrote {output} ({output_format.value})", err=True)
+    write_output(output, text.encode("utf-8"), reads=reads)
+    if output != "-":
+        typer.echo(f"wrote {output} ({output_format.value})", err=True)

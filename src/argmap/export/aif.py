@@ -14,7 +14,8 @@ How argmap's corpus maps onto it:
   through a **YA-node** ("Asserting"): L -> YA -> I. The L-node has a
   ``locutions`` entry naming its speaker, who is a ``participants`` entry;
 * each argument is an **RA-node** (inference): premise I-nodes -> RA ->
-  conclusion I-node. Its text is the scheme ("Argument From Example") or
+  conclusion I-node. Its text is the scheme under the name AIFdb and
+  arguebuf use ("Example", "Practical Reasoning", "Expert Opinion"), or
   "Default Inference";
 * each rebuttal is a **CA-node** (conflict, "Default Conflict"): attacking
   I-node -> CA -> attacked I-node; an undercut's CA points at the RA-node.
@@ -51,11 +52,40 @@ def timestamp(date: str | None) -> str:
     return f"{year}-{month}-{day} 00:00:00"
 
 
+_SCHEME_PREFIXES = ("argument-from-", "argument-by-", "argument-to-", "from-")
+
+AIFDB_SCHEMES: dict[str, str] = {
+    "two-person-practical-reasoning": "Two Person Practical Reasoning",
+    "value-based-practical-reasoning": "Value Based Practical Reasoning",
+    "authority": "Authority",
+    "expert-opinion": "Expert Opinion",
+    "position-to-know": "Position To Know",
+    "cause-to-effect": "Cause To Effect",
+    "correlation-to-cause": "Correlation To Cause",
+    "evidence-to-hypothesis": "Evidence To Hypothesis",
+    "definition": "Definitional",
+}
+"""Walton scheme slugs whose AIFdb name is not their words title-cased."""
+
+
 def scheme_text(scheme: str | None) -> str:
-    """``argument-from-example`` -> ``Argument From Example`` (AIFdb's style)."""
+    """A Walton scheme slug as AIFdb names the scheme, and arguebuf reads it.
+
+    AIFdb (and arguebuf's table of its names) drops "argument from": the
+    corpus's ``argument-from-example`` is "Example", ``practical-reasoning`` is
+    "Practical Reasoning", ``argument-from-expert-opinion`` "Expert Opinion".
+    No scheme is "Default Inference".
+    """
     if not scheme:
         return "Default Inference"
-    return " ".join(word.capitalize() for word in scheme.replace("_", "-").split("-") if word)
+    slug = "-".join(w for w in scheme.replace("_", "-").replace(" ", "-").lower().split("-") if w)
+    for prefix in _SCHEME_PREFIXES:
+        if slug.startswith(prefix) and len(slug) > len(prefix):
+            slug = slug[len(prefix) :]
+            break
+    if slug in AIFDB_SCHEMES:
+        return AIFDB_SCHEMES[slug]
+    return " ".join(word.capitalize() for word in slug.split("-"))
 
 
 def document(subset: Subset) -> dict[str, Any]:

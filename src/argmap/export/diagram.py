@@ -148,18 +148,9 @@ class Diagram:
         return len(self.claims) + len(self.arguments)
 
 
-def _prominence(index: Index) -> list[str]:
-    """Speakers by number of claims (most first), ties in order of first claim."""
-    counts = Counter(c.speaker for c in index.corpus.claims)
-    first: dict[str, int] = {}
-    for i, claim in enumerate(index.corpus.claims):
-        first.setdefault(claim.speaker, i)
-    return sorted(counts, key=lambda s: (-counts[s], first[s]))
-
-
-def speaker_swatches(index: Index) -> dict[str, palette.Swatch]:
-    """Each speaker's colours, by prominence in ``index`` (as the diagram draws them)."""
-    return palette.assign(_prominence(index))
+def speaker_swatches(subset: Subset) -> dict[str, palette.Swatch]:
+    """Each speaker's colours: fixed by the whole corpus, whatever the selection."""
+    return palette.assign(subset.full)
 
 
 def _short(text: str, limit: int) -> str:
@@ -228,8 +219,8 @@ def plan(subset: Subset, options: DiagramOptions, full: Index | None = None) -> 
     full = full or index
     labels = source_labels(subset.corpus)
     many_sources = len(subset.corpus.sources) > 1
-    order = _prominence(index)
-    swatches = palette.assign(order)
+    order = palette.prominence(subset.corpus)
+    swatches = speaker_swatches(subset)
     counts = Counter(c.speaker for c in subset.corpus.claims)
     shown: set[str] = set()
 

@@ -87,11 +87,18 @@ def _claim_attrs(box: ClaimBox) -> dict[str, str]:
             "penwidth": "1.2",
         }
     return {
-        "style": "filled",
+        "style": _filled(box.swatch),
         "fillcolor": box.swatch.fill,
         "color": box.swatch.line,
         "penwidth": "3.2" if box.central else "1.2",
     }
+
+
+def _filled(swatch: palette.Swatch) -> str:
+    """Graphviz style for a box in ``swatch``: filled, outlined solid, dashed or dotted."""
+    if swatch.outline is palette.Outline.SOLID:
+        return "filled"
+    return f"filled,{swatch.outline.value}"
 
 
 def _argument_attrs(inferred: bool) -> dict[str, str]:
@@ -217,7 +224,7 @@ def _speaker_rows(legend: Any, diagram: Diagram) -> list[list[str]]:
             name,
             label=_lines(wrap(label, 40)),
             shape="box",
-            style="rounded,filled",
+            style=f"rounded,{_filled(swatch)}",
             fillcolor=swatch.fill,
             color=swatch.line,
             fontsize="11",

@@ -13,6 +13,9 @@ SECTIONS: tuple[tuple[EntityKind, str], ...] = (
     ("claim", "claims"),
     ("argument", "arguments"),
     ("rebuttal", "rebuttals"),
+    ("agreement", "agreements"),
+    ("question", "questions"),
+    ("stance", "stances"),
 )
 
 

