@@ -20,8 +20,16 @@ import yaml
 _RESOLVER = yaml.resolver.Resolver()
 _PLAIN_BLOCK = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\n\t\r]*$")
 _PLAIN_FLOW = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
-_AWKWARD = re.compile(r": |:$| #|[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]|\s$")
+_AWKWARD = re.compile(
+    r": |:$| #|[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]|\s$"
+)
 _UNPRINTABLE = re.compile(r"[\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
+
+
+def _resolves_to_str(text: str) -> bool:
+    """Whether YAML reads ``text``, unquoted, as a string (not a number, date, bool ...)."""
+    resolve: Any = _RESOLVER.resolve
+    return bool(resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str")
 
 
 def scalar(value: Any, flow: bool = False) -> str:
@@ -34,11 +42,7 @@ def scalar(value: Any, flow: bool = False) -> str:
         return repr(value)
     text = str(value)
     plain = _PLAIN_FLOW if flow else _PLAIN_BLOCK
-    if (
-        plain.match(text)
-        and not _AWKWARD.search(text)
-        and _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str"
-    ):
+    if plain.match(text) and not _AWKWARD.search(text) and _resolves_to_str(text):
         return text
     quoted = json.dumps(text, ensure_ascii=False)
     return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)

@@ -6,12 +6,15 @@ import json
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from argmap.cli.common import fail
+from argmap.cli.common import fail, write_output, write_outputs
 from argmap.formats import ImportFormat
+
+if TYPE_CHECKING:
+    from argmap.importers.run import ImportResult
 
 
 @dataclass(frozen=True)
@@ -108,54 +111,37 @@ def import_(
 def run(options: ImportOptions) -> None:
     """Import, write the corpus (and texts and report), print the summary."""
     from argmap.dumping import dump
-    from argmap.export import files
     from argmap.importers.fragment import ImportFailed
     from argmap.importers.report import document
     from argmap.importers.run import import_paths
     from argmap.importers.validate import validate
 
-    if options.output is not None:
-        target = options.output.resolve()
-        for given in options.paths:
-            if given.resolve() == target:
-                fail(f"{options.output} is an input; write the corpus to another file")
-        if options.output.is_dir():
-            fail(f"{options.output} is a directory; give the corpus file to write, e.g. out.yaml")
     try:
         result = import_paths(options.paths, options.format, options.speaker)
     except ImportFailed as err:
         fail(str(err))
     problem = validate(result.corpus)
     if problem is not None:  # a bug in an importer: say so rather than write a broken file
-        fail(f"the imported corpus does not fit the schema ({problem}); please report this")
+        fail(f"the imported corpus does not fit the schema ({problem}); please report this", 3)
     formats = ", ".join(sorted(f.value for f in result.files))
     header = [
         f"Imported by argmap import --from {formats} from {sum(result.files.values()):,} file(s).",
         "Format: docs/format.md; what each input element became: docs/import.md.",
     ]
     text = dump(result.corpus, header)
-    try:
-        if options.texts_out is not None:
-            options.texts_out.mkdir(parents=True, exist_ok=True)
-            for name, body in result.texts.items():
-                files.write_atomic(options.texts_out / name, body)
-        if options.report is not None:
-            body = json.dumps(document(result), indent=2, ensure_ascii=False) + "\n"
-            files.write_atomic(options.report, body.encode("utf-8"))
-        if options.output is not None:
-            files.write_atomic(options.output, text.encode("utf-8"))
-    except OSError as err:
-        fail(f"cannot write {err.filename or options.output}: {err.strerror or err}")
-    if options.output is None:
-        typer.echo(text, nl=False)
+    reads = result.inputs
+    if options.texts_out is not None:
+        write_outputs(str(options.texts_out), result.texts, reads=reads)
+    if options.report is not None:
+        body = json.dumps(document(result), indent=2, ensure_ascii=False) + "\n"
+        write_output(str(options.report), body.encode("utf-8"), reads=reads)
+    write_output(str(options.output or "-"), text.encode("utf-8"), reads=reads)
     _summary(result, options)
 
 
-def _summary(result: object, options: ImportOptions) -> None:
+def _summary(result: ImportResult, options: ImportOptions) -> None:
     from argmap.importers.report import read_lines, unmapped_lines, written_line
-    from argmap.importers.run import ImportResult
 
-    assert isinstance(result, ImportResult)
     lines = read_lines(result)
     where = f" to {options.output}" if options.output is not None else ""
     lines.append(written_line(result) + where)

@@ -41,10 +41,14 @@ from argmap.importers.fragment import Context, Entity, Fragment, ImportFailed
 from argmap.importers.naming import SLUG, scheme_slug, slug
 
 SUFFIXES = (".json",)
+PLACEHOLDER_NAMES = {"speaker", "unknown", "anonymous"}
+"""L-node prefixes that name nobody: the fallback person is credited instead."""
 DEFAULT_CONFLICTS = {"", "ca", "default conflict", "conflict"}
 DEFAULT_REPHRASES = {"", "ma", "default rephrase", "rephrase"}
 
-_SPEAKER_PREFIX = re.compile(r"^(?:[^:\n]{1,80}?:\s+)?(?P<speaker>[^:\n]{1,80}?)\s+:\s+(?P<quote>.+)$", re.S)
+_SPEAKER_PREFIX = re.compile(
+    r"^(?:[^:\n]{1,80}?:\s+)?(?P<speaker>[^:\n]{1,80}?)\s+:\s+(?P<quote>.+)$", re.S
+)
 _SAYS = re.compile(r"^(?P<speaker>\S+(?: \S+){0,3}) says '(?P<quote>.+)'$", re.S)
 
 
@@ -66,11 +70,13 @@ def read(path: Path, ctx: Context) -> Fragment:
 
 
 def split_locution(text: str) -> tuple[str | None, str]:
-    """``"CLINTON : I want ..."`` -> ``("CLINTON", "I want ...")``; no prefix -> ``(None, text)``."""
+    """``"CLINTON : I want ..."`` -> ``("CLINTON", "I want ...")``; no prefix: ``(None, text)``."""
     match = _SPEAKER_PREFIX.match(text) or _SAYS.match(text)
     if match is None:
         return None, text
-    return match.group("speaker").strip(), match.group("quote").strip()
+    speaker = match.group("speaker").strip()
+    # Araucaria writes "Speaker says '...'" where it knows no name.
+    return (None if speaker.lower() in PLACEHOLDER_NAMES else speaker), match.group("quote").strip()
 
 
 def _string_id(value: Any) -> str | None:
@@ -81,12 +87,13 @@ def _string_id(value: Any) -> str | None:
     return None
 
 
-def convert(document: Any, ctx: Context) -> Fragment:  # noqa: C901 - one pass per node type
+def convert(document: Any, ctx: Context) -> Fragment:
     """One AIF document as a corpus fragment (pure: no file access)."""
     path = ctx.path
     if not sniff(document):
         raise ImportFailed(
-            path, "is not AIF JSON: expected an object with 'nodes' (each with a 'nodeID') and 'edges'"
+            path,
+            "is not AIF JSON: expected an object with 'nodes' (each with a 'nodeID') and 'edges'",
         )
     fragment = Fragment(path, source_entry(ctx))
     nodes: dict[str, dict[str, Any]] = {}
@@ -99,7 +106,9 @@ def convert(document: Any, ctx: Context) -> Fragment:  # noqa: C901 - one pass p
             raise ImportFailed(path, "appears twice; node ids must be unique", f"node {node_id}")
         kind = node.get("type")
         if not isinstance(kind, str) or not kind:
-            raise ImportFailed(path, "has no type (I, L, RA, CA, MA, YA, TA ...)", f"node {node_id}")
+            raise ImportFailed(
+                path, "has no type (I, L, RA, CA, MA, YA, TA ...)", f"node {node_id}"
+            )
         nodes[node_id] = node
         order.append(node_id)
         fragment.read[f"{kind} node"] += 1
@@ -132,7 +141,9 @@ def convert(document: Any, ctx: Context) -> Fragment:  # noqa: C901 - one pass p
             continue
         pid = _string_id(entry.get("participantID"))
         name = " ".join(
-            part for part in (text_of(entry.get("firstname")), text_of(entry.get("surname"))) if part
+            part
+            for part in (text_of(entry.get("firstname")), text_of(entry.get("surname")))
+            if part
         )
         if pid is not None and name:
             names[pid] = name
@@ -165,6 +176,11 @@ def convert(document: Any, ctx: Context) -> Fragment:  # noqa: C901 - one pass p
     if isinstance(block, dict) and isinstance(block.get("people"), dict):
         people_back = {
             str(k): v for k, v in block["people"].items() if isinstance(v, str) and SLUG.match(v)
+        }
+    schemes_back: dict[str, str] = {}
+    if isinstance(block, dict) and isinstance(block.get("schemes"), dict):
+        schemes_back = {
+            str(k): v for k, v in block["schemes"].items() if isinstance(v, str) and SLUG.match(v)
         }
     participant_of_person: dict[str, str] = {}
     for entry in participants if isinstance(participants, list) else []:
@@ -237,7 +253,7 @@ def convert(document: Any, ctx: Context) -> Fragment:  # noqa: C901 - one pass p
         premises = list(dict.fromkeys(claims[t] for t in incoming[node_id] if t in claims))
         conclusions = [h for h in dict.fromkeys(outgoing[node_id]) if h in claims]
         for other in incoming[node_id]:
-            if other not in claims and kind_of[other] not in ("YA",):
+            if other not in claims and kind_of[other] not in ("YA", "CA"):
                 fragment.skip(
                     other,
                     f"{kind_of[other]}→RA edge",
@@ -254,7 +270,9 @@ def convert(document: Any, ctx: Context) -> Fragment:  # noqa: C901 - one pass p
             missing = "premise" if not premises else "conclusion"
             fragment.skip(node_id, "RA node", f"has no {missing} I-node, so no argument")
             continue
-        scheme = scheme_slug(text_of(node.get("scheme")) or text_of(node.get("text")))
+        scheme = schemes_back.get(node_id) or scheme_slug(
+            text_of(node.get("scheme")) or text_of(node.get("text"))
+        )
         base = entity_id(node_id)
         ids = []
         for n, conclusion in enumerate(conclusions):
@@ -299,7 +317,9 @@ def convert(document: Any, ctx: Context) -> Fragment:  # noqa: C901 - one pass p
                     )
             pairs = [(s, t) for s in sources for t in targets if claims[s] != t[0]]
             if not pairs:
-                fragment.skip(node_id, "CA node", "has no attacking I-node and target, so no rebuttal")
+                fragment.skip(
+                    node_id, "CA node", "has no attacking I-node and target, so no rebuttal"
+                )
                 continue
             base = entity_id(node_id)
             for n, (attacker, (target, rebuttal_kind)) in enumerate(pairs):
@@ -321,12 +341,12 @@ def convert(document: Any, ctx: Context) -> Fragment:  # noqa: C901 - one pass p
                         f"MA→{kind_of[head]} edge",
                         f"from MA {node_id}: only I-nodes agree",
                     )
-            pairs = [(s, t) for s in sources for t in rephrased if claims[s] != claims[t]]
-            if not pairs:
+            links = [(s, t) for s in sources for t in rephrased if claims[s] != claims[t]]
+            if not links:
                 fragment.skip(node_id, "MA node", "does not join two different I-nodes")
                 continue
             base = entity_id(node_id)
-            for n, (first, second) in enumerate(pairs):
+            for n, (first, second) in enumerate(links):
                 agreement: Entity = {
                     "id": base if n == 0 else f"{base}-{n + 1}",
                     "claims": [claims[first], claims[second]],

@@ -89,12 +89,16 @@ def _tags(entry: dict[str, Any]) -> list[str]:
 def _speaker(entry: dict[str, Any]) -> str | None:
     for source in (entry, *_members(entry)):
         data = source.get("data")
-        if isinstance(data, dict) and isinstance(data.get("speaker"), str) and data["speaker"].strip():
+        if (
+            isinstance(data, dict)
+            and isinstance(data.get("speaker"), str)
+            and data["speaker"].strip()
+        ):
             return " ".join(data["speaker"].split())
     return None
 
 
-def convert(document: Any, ctx: Context) -> Fragment:  # noqa: C901 - one pass per part
+def convert(document: Any, ctx: Context) -> Fragment:
     """One Argdown JSON document as a corpus fragment (pure: no file access)."""
     path = ctx.path
     src = ctx.source_id
@@ -152,9 +156,7 @@ def convert(document: Any, ctx: Context) -> Fragment:  # noqa: C901 - one pass p
     for title, entry in statements.items():
         if not isinstance(entry, dict):
             raise ImportFailed(path, "is not an object", f"statement {title!r}")
-        wordings = [
-            _plain(m) for m in _members(entry) if not m.get("isReference") and _plain(m)
-        ]
+        wordings = [_plain(m) for m in _members(entry) if not m.get("isReference") and _plain(m)]
         wordings = list(dict.fromkeys(wordings))
         if not wordings:
             wordings = [text_of(title)]
@@ -181,7 +183,8 @@ def convert(document: Any, ctx: Context) -> Fragment:  # noqa: C901 - one pass p
             statement = member.get("title")
             if statement not in claims:
                 raise ImportFailed(
-                    path, f"names the statement {statement!r}, which is not in 'statements'",
+                    path,
+                    f"names the statement {statement!r}, which is not in 'statements'",
                     f"argument {title!r}",
                 )
             if not isinstance(member.get("inference"), dict):
@@ -239,16 +242,24 @@ def convert(document: Any, ctx: Context) -> Fragment:  # noqa: C901 - one pass p
         if start is None or end is None:
             missing = tail if start is None else head
             if missing not in statements and missing not in arguments:
-                raise ImportFailed(path, f"names {missing!r}, which is neither a statement nor an argument", f"relation {label}")
+                raise ImportFailed(
+                    path,
+                    f"names {missing!r}, which is neither a statement nor an argument",
+                    f"relation {label}",
+                )
             fragment.skip(label, f"{kind} relation", f"{missing!r} has no claim to stand for it")
             continue
         if kind in SUPPORTS:
             if start == end:
-                fragment.skip(label, f"{kind} relation", "an argument's conclusion already is its target")
+                fragment.skip(
+                    label, f"{kind} relation", "an argument's conclusion already is its target"
+                )
                 continue
             fragment.arguments.append(
                 {
-                    "id": pool.take(f"{src}-{slug(str(tail), limit=40)}-supports-{slug(str(head), limit=40)}"),
+                    "id": pool.take(
+                        f"{src}-{slug(str(tail), limit=40)}-supports-{slug(str(head), limit=40)}"
+                    ),
                     "conclusion": end,
                     "premises": [start],
                 }
@@ -258,11 +269,14 @@ def convert(document: Any, ctx: Context) -> Fragment:  # noqa: C901 - one pass p
             if head_is_argument and head in inference:
                 pairs = [(start, inference[str(head)], "undercut")]
             elif kind == "undercut":
-                supported = [
-                    a["id"] for a in fragment.arguments if a["premises"] == [end]
-                ]
+                supported = [a["id"] for a in fragment.arguments if a["premises"] == [end]]
                 if not supported:
-                    fragment.skip(label, "undercut relation", "the undercut argument only attacks; argmap's undercuts attack arguments only")
+                    fragment.skip(
+                        label,
+                        "undercut relation",
+                        "the undercut argument only attacks; "
+                        "argmap's undercuts attack arguments only",
+                    )
                     continue
                 pairs = [(start, a, "undercut") for a in supported]
             else:
@@ -274,7 +288,9 @@ def convert(document: Any, ctx: Context) -> Fragment:  # noqa: C901 - one pass p
                     fragment.skip(label, f"{kind} relation", "a claim cannot attack itself")
                     continue
                 rebuttal: Entity = {
-                    "id": pool.take(f"{src}-{slug(str(tail), limit=40)}-attacks-{slug(str(head), limit=40)}"),
+                    "id": pool.take(
+                        f"{src}-{slug(str(tail), limit=40)}-attacks-{slug(str(head), limit=40)}"
+                    ),
                     "by": by,
                     "target": target,
                     "kind": rebuttal_kind,

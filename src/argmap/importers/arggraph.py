@@ -6,7 +6,8 @@ How the graph maps (docs/import.md has the table and the reasons):
   ``joint``); each ADU becomes a claim whose text and quote are its EDUs'
   text (EDUs that are not adjacent are joined with `` … ``, an elision);
 * proponent ADUs are the author's; opponent ADUs go to the group
-  "Objection voiced by the author of <text>", marked ``reported``, so that
+  "Objection voiced by the author of <text>" (its one member is the
+  author, so the claims are not ``reported``), so that
   the rebuttals stay between two speakers;
 * ``sup`` and ``exa`` edges become arguments (``exa`` with the scheme
   ``argument-from-example``); an ``add`` edge into one of them adds its
@@ -29,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import xml.etree.ElementTree as ET
 from collections import defaultdict
+from itertools import pairwise
 from pathlib import Path
 from xml.parsers import expat
 
@@ -55,8 +57,9 @@ def parse(path: Path, data: bytes) -> ET.Element:
         raise ImportFailed(path, str(err)) from None
     except expat.ExpatError as err:
         raise ImportFailed(
-            path, f"line {err.lineno} column {err.offset + 1}: not well-formed XML "
-            f"({expat.ErrorString(err.code)})"
+            path,
+            f"line {err.lineno} column {err.offset + 1}: not well-formed XML "
+            f"({expat.ErrorString(err.code)})",
         ) from None
     if root.tag != "arggraph":
         raise ImportFailed(path, f"is not arggraph XML: the root element is <{root.tag}>")
@@ -67,11 +70,11 @@ def read(path: Path, ctx: Context) -> Fragment:
     """Read and convert one arggraph file, with the text file beside it."""
     root = parse(path, read_bytes(path))
     text_path = path.with_suffix(".txt")
-    text = text_path.read_bytes() if text_path.is_file() else None
+    text = read_bytes(text_path) if text_path.is_file() else None
     return convert(root, ctx, text, text_path.name)
 
 
-def convert(  # noqa: C901 - one pass per edge type
+def convert(
     root: ET.Element, ctx: Context, text: bytes | None = None, text_name: str | None = None
 ) -> Fragment:
     """One arggraph document as a corpus fragment (pure: no file access)."""
@@ -107,7 +110,8 @@ def convert(  # noqa: C901 - one pass per edge type
             edge_type = element.get("type", "")
             if edge_type not in EDGE_TYPES:
                 raise ImportFailed(
-                    path, f"has type {edge_type!r}; expected one of {', '.join(EDGE_TYPES)}",
+                    path,
+                    f"has type {edge_type!r}; expected one of {', '.join(EDGE_TYPES)}",
                     element_id,
                 )
             edges[element_id] = (element.get("src", ""), element.get("trg", ""), edge_type)
@@ -137,7 +141,8 @@ def convert(  # noqa: C901 - one pass per edge type
         author = {"id": slug(ctx.speaker, fallback="speaker"), "name": ctx.speaker}
     objection: Entity = {
         "id": f"{author['id']}-objection" if ctx.speaker else f"{src}-objection",
-        "name": f"Objection voiced by {'the author of ' + title if not ctx.speaker else author['name']}",
+        "name": "Objection voiced by "
+        + (author["name"] if ctx.speaker else f"the author of {title}"),
         "kind": "group",
         "description": "The opponent's voice that the author raises in order to answer it "
         "(arggraph's opponent ADUs).",
@@ -151,7 +156,7 @@ def convert(  # noqa: C901 - one pass per edge type
             continue
         joined = edus[pieces[0]][1]
         quote = joined
-        for before, after in zip(pieces, pieces[1:], strict=False):
+        for before, after in pairwise(pieces):
             joined += " " + edus[after][1]
             quote += (" " if edus[after][0] == edus[before][0] + 1 else ELISION) + edus[after][1]
         opponent = role == "opp"
@@ -161,8 +166,6 @@ def convert(  # noqa: C901 - one pass per edge type
         claim: Entity = {"id": f"{src}-{slug(adu_id)}", "source": src, "speaker": speaker}
         claim["text"] = joined
         claim["quote"] = quote
-        if opponent:
-            claim["reported"] = True
         claims[adu_id] = claim
         fragment.claims.append(claim)
     fragment.person(author)
@@ -217,17 +220,24 @@ def convert(  # noqa: C901 - one pass per edge type
             target, kind = arguments[head], "undercut"
         else:
             attacked = edges.get(head)
-            what = f"the {attacked[2]} edge {head} ({attacked[0]} → {attacked[1]})" if attacked else head
+            what = (
+                f"the {attacked[2]} edge {head} ({attacked[0]} → {attacked[1]})"
+                if attacked
+                else head
+            )
             fragment.skip(
                 edge_id,
                 "und edge",
                 "undercuts an attack; argmap's undercuts attack arguments only",
             )
             for attacker in [tail, *added[edge_id]]:
-                claim = claims.get(attacker)
-                if claim is not None:
-                    note = f"In the arggraph, {attacker} undercuts {what}: argmap has no attack on an attack."
-                    claim["note"] = f"{claim['note']} {note}" if "note" in claim else note
+                holder = claims.get(attacker)
+                if holder is not None:
+                    note = (
+                        f"In the arggraph, {attacker} undercuts {what}: "
+                        "argmap has no attack on an attack."
+                    )
+                    holder["note"] = f"{holder['note']} {note}" if "note" in holder else note
             continue
         attackers = [tail, *(a for a in added[edge_id] if a in claims)]
         for n, attacker in enumerate(attackers):
@@ -254,7 +264,8 @@ def convert(  # noqa: C901 - one pass per edge type
             {
                 "id": question_id,
                 "text": words[:1].upper() + words[1:],
-                "note": f"arg-microtexts topic_id {topic}; the corpus README gives the question in full.",
+                "note": f"arg-microtexts topic_id {topic}; "
+                "the corpus README gives the question in full.",
             }
         )
         if stance in ("pro", "con") and len(roots) == 1:

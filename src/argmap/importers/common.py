@@ -8,20 +8,15 @@ from typing import Any
 
 from argmap.importers.fragment import Context, Entity, ImportFailed
 from argmap.importers.naming import slug
+from argmap.reading import InputError, read_input
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or :class:`ImportFailed` saying why it cannot be read."""
+    """The file's bytes (through the input layer), or :class:`ImportFailed` saying why not."""
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ImportFailed(path, "no such file") from None
-    except IsADirectoryError:
-        raise ImportFailed(path, "is a directory") from None
-    except PermissionError:
-        raise ImportFailed(path, "permission denied; make the file readable") from None
-    except OSError as err:
-        raise ImportFailed(path, f"cannot be read: {err.strerror or err}") from None
+        return read_input(path)
+    except InputError as err:
+        raise ImportFailed(path, err.reason) from None
 
 
 def read_json(path: Path) -> Any:

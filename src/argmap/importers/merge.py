@@ -14,18 +14,9 @@ from typing import Any
 
 from argmap.importers.fragment import Entity, Fragment
 from argmap.importers.naming import IdPool
+from argmap.model import SECTIONS as MODEL_SECTIONS
 
-SECTIONS = (
-    "tags",
-    "people",
-    "sources",
-    "questions",
-    "claims",
-    "arguments",
-    "rebuttals",
-    "agreements",
-    "stances",
-)
+SECTIONS = MODEL_SECTIONS
 """The corpus sections an import fills, in file order."""
 
 _REFERENCES: dict[str, tuple[str, ...]] = {
@@ -68,7 +59,7 @@ def merge(fragments: Iterable[Fragment]) -> dict[str, Any]:
             if tag["id"] not in tags:
                 tags[tag["id"]] = tag
                 sections["tags"].append(tag)
-        for section in SECTIONS[1:]:
+        for section in (s for s in SECTIONS if s != "tags"):
             entries = [fragment.source] if section == "sources" else getattr(fragment, section)
             kept = keep.setdefault(section, [])
             for entry in entries:

@@ -12,7 +12,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def slug(text: str, fallback: str = "x", limit: int = 60) -> str:
-    """A kebab-case slug: ``CauseToEffect`` -> ``cause-to-effect``, ``micro_b001`` -> ``micro-b001``.
+    """A kebab-case slug: ``CauseToEffect`` -> ``cause-to-effect``, ``a_b`` -> ``a-b``.
 
     Accents are dropped, CamelCase is split, anything else that is not a
     letter or digit becomes a hyphen. Long slugs are cut at a hyphen near

@@ -12,6 +12,17 @@ from typing import Any
 from argmap.importers.run import ImportResult, grouped
 from argmap.positions import display_path
 
+SINGULAR = {
+    "tags": "tag",
+    "people": "person",
+    "sources": "source",
+    "claims": "claim",
+    "arguments": "argument",
+    "rebuttals": "rebuttal",
+    "agreements": "agreement",
+    "questions": "question",
+    "stances": "stance",
+}
 SHOWN_IDS = 8
 """How many ids of one group the summary prints; ``--report`` lists them all."""
 
@@ -52,7 +63,11 @@ def read_lines(result: ImportResult) -> list[str]:
 
 def written_line(result: ImportResult) -> str:
     """``wrote 329 claims, 129 arguments, ...`` (sections with entries only)."""
-    shown = [f"{n:,} {name}" for name, n in result.written.items() if n]
+    shown = [
+        f"{n:,} {name if n != 1 else SINGULAR.get(name, name)}"
+        for name, n in result.written.items()
+        if n
+    ]
     return "wrote " + (", ".join(shown) if shown else "an empty corpus")
 
 
@@ -101,7 +116,5 @@ def document(result: ImportResult) -> dict[str, Any]:
             }
             for f, item in result.unmapped
         ],
-        "passed_over": [
-            {"file": display_path(s.path), "reason": s.reason} for s in result.skipped
-        ],
+        "passed_over": [{"file": display_path(s.path), "reason": s.reason} for s in result.skipped],
     }

@@ -40,6 +40,8 @@ class ImportResult:
     read: dict[ImportFormat, Counter[str]] = field(default_factory=dict)
     unmapped: list[tuple[ImportFormat, Unmapped]] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    inputs: list[Path] = field(default_factory=list)
+    """Every file read (inputs and texts), which the output must not overwrite."""
 
     @property
     def written(self) -> dict[str, int]:
@@ -133,9 +135,11 @@ def import_paths(
         result.files[file_format] += 1
         result.read.setdefault(file_format, Counter()).update(fragment.read)
         result.unmapped.extend((file_format, u) for u in fragment.unmapped)
+        result.inputs.append(file)
         text_name = fragment.source.get("text")
         if fragment.text is not None and isinstance(text_name, str):
             result.texts[text_name] = fragment.text
+            result.inputs.append(file.with_name(text_name))
     result.corpus = merge(fragments)
     return result
 
@@ -147,5 +151,3 @@ def grouped(result: ImportResult) -> list[tuple[ImportFormat, str, str, list[Unm
         groups.setdefault((file_format, item.kind, item.reason), []).append(item)
     ordered = sorted(groups.items(), key=lambda kv: (kv[0][0].value, -len(kv[1]), kv[0][1]))
     return [(f, kind, reason, items) for (f, kind, reason), items in ordered]
-
-

@@ -12,8 +12,8 @@ says why this is preferred to a defusedxml dependency.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from xml.parsers import expat
 from typing import NoReturn
+from xml.parsers import expat
 
 
 class UnsafeXml(ValueError):
