@@ -140,7 +140,12 @@ def run(options: ImportOptions) -> None:
 
 
 def _summary(result: ImportResult, options: ImportOptions) -> None:
-    from argmap.importers.report import read_lines, unmapped_lines, written_line
+    from argmap.importers.report import (
+        passed_over_lines,
+        read_lines,
+        unmapped_lines,
+        written_line,
+    )
 
     lines = read_lines(result)
     where = f" to {options.output}" if options.output is not None else ""
@@ -148,6 +153,7 @@ def _summary(result: ImportResult, options: ImportOptions) -> None:
     if options.texts_out is not None:
         lines.append(f"wrote {len(result.texts):,} source texts in {options.texts_out}")
     lines.extend(unmapped_lines(result))
+    lines.extend(passed_over_lines(result))
     if options.report is not None:
         lines.append(f"every element, by id: {options.report}")
     for line in lines:

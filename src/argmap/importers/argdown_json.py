@@ -200,12 +200,11 @@ def convert(document: Any, ctx: Context) -> Fragment:
             }
             if rules and scheme_slug(rules[0]):
                 argument["scheme"] = scheme_slug(rules[0])
-            notes = [f"Argdown argument <{text_of(title)}>"]
-            if description:
-                notes.append(description)
+            note = f"Argdown argument <{text_of(title)}>"
+            note += f": {description}" if description else "."
             if len(rules) > 1:
-                notes.append("Inference rules: " + "; ".join(rules))
-            argument["note"] = ": ".join(notes[:2]) + ("." if len(notes) < 3 else ". " + notes[2])
+                note += " Inference rules: " + "; ".join(rules) + "."
+            argument["note"] = note
             if not premises:
                 fragment.skip(title, "inference", "has no premise before it")
                 continue
@@ -283,14 +282,14 @@ def convert(document: Any, ctx: Context) -> Fragment:
                 pairs = [(start, end, "rebut")]
                 if kind in SYMMETRIC:
                     pairs.append((end, start, "rebut"))
-            for by, target, rebuttal_kind in pairs:
+            for n, (by, target, rebuttal_kind) in enumerate(pairs):
                 if by == target:
                     fragment.skip(label, f"{kind} relation", "a claim cannot attack itself")
                     continue
+                first, second = (head, tail) if n == 1 and kind in SYMMETRIC else (tail, head)
+                wanted = f"{slug(str(first), limit=40)}-attacks-{slug(str(second), limit=40)}"
                 rebuttal: Entity = {
-                    "id": pool.take(
-                        f"{src}-{slug(str(tail), limit=40)}-attacks-{slug(str(head), limit=40)}"
-                    ),
+                    "id": pool.take(f"{src}-{wanted}"),
                     "by": by,
                     "target": target,
                     "kind": rebuttal_kind,
@@ -300,22 +299,19 @@ def convert(document: Any, ctx: Context) -> Fragment:
                 fragment.rebuttals.append(rebuttal)
         else:
             fragment.skip(label, f"{kind} relation", "argmap has no such relation")
-    if isinstance(sections, list) and sections:
-        fragment.read["sections"] = _count_sections(sections)
-        fragment.skip(
-            f"{fragment.read['sections']} sections",
-            "sections",
-            "headings group the map; argmap has no sections (the claims are kept)",
-        )
+    for title in _section_titles(sections if isinstance(sections, list) else []):
+        fragment.read["sections"] += 1
+        fragment.skip(title, "section", "argmap has no sections (its claims are kept)")
     fragment.source["authors"] = speakers or [
         fragment.person(fallback or fallback_speaker(ctx, "Argdown"))
     ]
     return fragment
 
 
-def _count_sections(sections: list[Any]) -> int:
-    total = 0
+def _section_titles(sections: list[Any]) -> list[str]:
+    titles: list[str] = []
     for section in sections:
         if isinstance(section, dict):
-            total += 1 + _count_sections(section.get("children") or [])
-    return total
+            titles.append(text_of(section.get("title")) or str(section.get("id", "section")))
+            titles.extend(_section_titles(section.get("children") or []))
+    return titles

@@ -83,10 +83,21 @@ def unmapped_lines(result: ImportResult, shown_ids: int = SHOWN_IDS) -> list[str
         ids = [f"{item.path.stem}#{item.element}" for item in items[:shown_ids]]
         more = len(items) - len(ids)
         lines.append("    " + ", ".join(ids) + (f" … and {more:,} more" if more else ""))
-    for reason, files in _skipped(result).items():
+    return lines
+
+
+def passed_over_lines(result: ImportResult, shown: int = SHOWN_IDS) -> list[str]:
+    """Files found in a directory that no importer took, grouped by reason."""
+    by_reason = _skipped(result)
+    if not by_reason:
+        return []
+    count = len(result.skipped)
+    lines = [f"passed over ({count:,} file{'s' if count != 1 else ''}):"]
+    shown_ids = shown
+    for reason, files in by_reason.items():
         names = ", ".join(p for p in files[:shown_ids])
         more = len(files) - min(len(files), shown_ids)
-        lines.append(f"  {len(files):,} file{'s' if len(files) != 1 else ''} passed over: {reason}")
+        lines.append(f"  {len(files):,}: {reason}")
         lines.append("    " + names + (f" … and {more:,} more" if more else ""))
     return lines
 
