@@ -151,7 +151,9 @@ def _summary(result: ImportResult, options: ImportOptions) -> None:
     where = f" to {options.output}" if options.output is not None else ""
     lines.append(written_line(result) + where)
     if options.texts_out is not None:
-        lines.append(f"wrote {len(result.texts):,} source texts in {options.texts_out}")
+        count = len(result.texts)
+        texts = f"{count:,} source text{'s' if count != 1 else ''}"
+        lines.append(f"wrote {texts} in {options.texts_out}")
     lines.extend(unmapped_lines(result))
     lines.extend(passed_over_lines(result))
     if options.report is not None:

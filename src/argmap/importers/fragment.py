@@ -66,6 +66,7 @@ class Fragment:
     read: Counter[str] = field(default_factory=Counter)
     """What was read, by element type (``I node``, ``I→RA edge``, ``reb edge`` ...)."""
     unmapped: list[Unmapped] = field(default_factory=list)
+    _person_ids: set[str] = field(default_factory=set, repr=False)
 
     def skip(self, element: str, kind: str, reason: str) -> None:
         """Record an element that has no place in the corpus."""
@@ -73,9 +74,11 @@ class Fragment:
 
     def person(self, person: Entity) -> str:
         """Add a person unless one of that id is already here; return the id."""
-        if not any(p["id"] == person["id"] for p in self.people):
+        person_id = str(person["id"])
+        if person_id not in self._person_ids:
+            self._person_ids.add(person_id)
             self.people.append(person)
-        return str(person["id"])
+        return person_id
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,8 @@ def slug(text: str, fallback: str = "x", limit: int = 60) -> str:
     letter or digit becomes a hyphen. Long slugs are cut at a hyphen near
     ``limit``; an empty result gives ``fallback``.
     """
+    if len(text) <= limit and SLUG.match(text):
+        return text
     text = unicodedata.normalize("NFKD", _CAMEL.sub("-", text))
     text = text.encode("ascii", "ignore").decode("ascii").lower()
     result = _NON_SLUG.sub("-", text).strip("-")
