@@ -273,8 +273,9 @@ def _pruned(
             people_ids.update(person.members)
     tag_ids = {t for c in claims for t in c.tags}
     kept = {c.id for c in claims}
-    # Agreements and stances go with their claims (unless only supports or only
-    # attacks are asked for); a question goes with the stances on it.
+    # Agreements (which argmap evaluate reads) and stances go with their claims,
+    # unless only supports or only attacks are asked for; a question goes with
+    # the stances on it.
     everything = relations is Relations.ALL
     agreements = [a for a in corpus.agreements if everything and all(c in kept for c in a.claims)]
     stances = [

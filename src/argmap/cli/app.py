@@ -27,6 +27,9 @@ COMMANDS: dict[str, str] = {
     "rebuttals": "argmap.cli.rebuttals:rebuttals",
     "matrix": "argmap.cli.rebuttals:matrix",
     "unanswered": "argmap.cli.rebuttals:unanswered",
+    "agreements": "argmap.cli.agreements:agreements",
+    "questions": "argmap.cli.stances:questions",
+    "stances": "argmap.cli.stances:stances",
     "show": "argmap.cli.show:show",
     "tree": "argmap.cli.tree:tree",
     "people": "argmap.cli.listing:people",
@@ -35,6 +38,7 @@ COMMANDS: dict[str, str] = {
     "stats": "argmap.cli.listing:stats",
     "diagram": "argmap.cli.diagram:diagram",
     "export": "argmap.cli.export:export",
+    "evaluate": "argmap.cli.evaluate:evaluate",
 }
 """Every command, in the order ``argmap --help`` lists them."""
 

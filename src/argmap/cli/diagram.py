@@ -21,12 +21,13 @@ from argmap.formats import (
     RankDir,
     Relations,
     RendererChoice,
+    Semantics,
 )
 
 if TYPE_CHECKING:
-    from argmap.export.diagram import DiagramOptions
+    from argmap.export.diagram import Diagram, DiagramOptions
     from argmap.index import Index
-    from argmap.subset import Selection
+    from argmap.subset import Selection, Subset
 
 OutputOption = Annotated[
     str | None,
@@ -53,6 +54,8 @@ class DiagramRequest:
     force: bool
     timeout: float
     page: Page | None = None
+    status: Semantics | None = None
+    """``--status``: mark each claim's status under these semantics."""
 
 
 def stdout_is_terminal() -> bool:
@@ -183,6 +186,17 @@ def diagram(
         float,
         typer.Option("--timeout", min=1, metavar="SECONDS", help="Stop a layout that runs longer."),
     ] = 120.0,
+    status: Annotated[
+        Semantics | None,
+        typer.Option(
+            "--status",
+            case_sensitive=False,
+            help="Mark what stands under these semantics (grounded or preferred; complete and "
+            "stable too), as argmap evaluate computes it: ✓ accepted, ? or ~ undecided, "
+            "✗ rejected, by outline colour and a mark; speaker colours stay.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Draw claims, arguments and rebuttals as a diagram a reader can follow.
 
@@ -227,6 +241,7 @@ def diagram(
         force=force,
         timeout=timeout,
         page=page,
+        status=status,
     )
     run(index, chosen, request)
 
@@ -247,7 +262,16 @@ def run(index: Index, chosen: Selection, request: DiagramRequest) -> None:
     if request.page is not None and fmt is DiagramFormat.MERMAID:
         fail("--page fits a Graphviz drawing (svg, png, pdf or dot); Mermaid lays out its own")
     subset = selection.select_or_fail(index, chosen)
-    drawing = draw(subset, request.options, index)
+    adjust = None
+    if request.status is not None:
+        semantics = request.status
+        if request.options.view is DiagramView.SPEAKERS:
+            fail("--status marks claims: use it with --view map or --view debate")
+
+        def adjust(drawing: Diagram) -> Diagram:
+            return _with_status(subset, drawing, semantics)
+
+    drawing = draw(subset, request.options, index, adjust=adjust)
     if fmt is DiagramFormat.MERMAID:
         if drawing.mermaid is None:
             fail(
@@ -345,3 +369,15 @@ def _smaller(view: DiagramView, chosen: Selection) -> str:
     if view is DiagramView.DEBATE:
         return f"narrow it to {filters_hint}; or drop --page for the full-size drawing"
     return f"narrow it to {filters_hint}; or drop --page for the full-size drawing"
+
+
+def _with_status(subset: Subset, drawing: Diagram, semantics: Semantics) -> Diagram:
+    """The status overlay (argmap.export.status), or exit 2 when the solver gives up."""
+    from argmap.evaluate.solvers import SolverError
+    from argmap.export.status import overlay, statuses
+
+    try:
+        found = statuses(subset, semantics)
+    except SolverError as err:
+        fail(f"{err}; narrow the diagram with -s, -a, -t or --focus")
+    return overlay(drawing, found, semantics)

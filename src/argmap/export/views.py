@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from argmap.export import debate, speakers
-from argmap.export.diagram import DiagramOptions, default_title, plan
+from argmap.export.diagram import Diagram, DiagramOptions, default_title, plan
 from argmap.export.dot import to_dot
 from argmap.export.mermaid import to_mermaid
 from argmap.formats import DiagramView
@@ -33,8 +33,18 @@ class Drawing:
         return self.build_dot(layout_limits, extra or {})
 
 
-def draw(subset: Subset, options: DiagramOptions, full: Index) -> Drawing:
-    """Plan ``options.view`` of ``subset`` (``full``: the whole corpus's index, for titles)."""
+def draw(
+    subset: Subset,
+    options: DiagramOptions,
+    full: Index,
+    *,
+    adjust: Callable[[Diagram], Diagram] | None = None,
+) -> Drawing:
+    """Plan ``options.view`` of ``subset`` (``full``: the whole corpus's index, for titles).
+
+    ``adjust`` changes a claim diagram before it is written (the ``--status`` overlay);
+    the speakers view has no claims to adjust.
+    """
     if options.view is DiagramView.SPEAKERS:
         index = Index.build(subset.corpus)
         if options.title is None:
@@ -55,6 +65,8 @@ def draw(subset: Subset, options: DiagramOptions, full: Index) -> Drawing:
         if options.view is DiagramView.DEBATE
         else plan(subset, options, full)
     )
+    if adjust is not None:
+        diagram = adjust(diagram)
     return Drawing(
         nodes=diagram.nodes,
         stats=diagram.stats,
