@@ -4,8 +4,11 @@ The map view draws every claim of the selection; a debate of two pieces has
 fifty, and its few rebuttals are lost among them. The debate view draws what a
 reader of the exchange needs, and folds the rest:
 
-* the **questions** the selection answers, each with the claims that take a
-  stance on it (``pro``/``con`` arrows into the question);
+* the **questions** the selection answers, with **each speaker's stance**:
+  one ``pro`` or ``con`` arrow per speaker and side, from the speaker's
+  central claim on that side where there is one (else the claim on that side
+  with the most support), labelled with how many of their claims take it
+  ("con (5 claims)"); a speaker with claims on both sides has both arrows;
 * each speaker's **central claims**;
 * every claim in a **rebuttal or an agreement between different speakers**
   (an undercut brings the argument it attacks, with its premises and
@@ -21,15 +24,57 @@ choice of claims to draw, so boxes, colours and the legend are the map's.
 
 from __future__ import annotations
 
-from argmap.export.diagram import Diagram, DiagramOptions, plan
+from argmap.export.diagram import Diagram, DiagramOptions, LinkKind, StanceGroup, plan
 from argmap.index import Index
+from argmap.model import Stance
 from argmap.subset import Subset
 
 
 def claims_to_draw(index: Index) -> set[str]:
     """The claims the debate view draws (see the module docstring)."""
+    drawn = _exchange(index)
+    return drawn | {group.claim for group in stance_groups(index, drawn)}
+
+
+def stance_groups(index: Index, drawn: set[str]) -> list[StanceGroup]:
+    """Each speaker's stance on each question and side, with the claim to draw it from.
+
+    The claim: the speaker's central claim on that side, else one already
+    ``drawn`` for the exchange, else the one with the most arguments for it.
+    """
+    grouped: dict[tuple[str, str, str], list[Stance]] = {}
+    for stance in index.corpus.stances:
+        claim = index.claims.get(stance.claim)
+        if claim is None or stance.question not in index.questions:
+            continue
+        grouped.setdefault((stance.question, claim.speaker, stance.stance.value), []).append(stance)
+    groups = []
+    for (question, _, side), stances in grouped.items():
+        claims = [s.claim for s in stances]
+
+        def rank(claim_id: str, claims: list[str] = claims) -> tuple[int, int, int, int]:
+            claim = index.claims[claim_id]
+            return (
+                not claim.central,
+                claim_id not in drawn,
+                -len(index.arguments_for.get(claim_id, [])),
+                claims.index(claim_id),
+            )
+
+        groups.append(
+            StanceGroup(
+                min(claims, key=rank),
+                question,
+                LinkKind.PRO if side == "pro" else LinkKind.CON,
+                tuple(stances),
+            )
+        )
+    return groups
+
+
+def _exchange(index: Index) -> set[str]:
+    """Central claims, and the claims of rebuttals and agreements between speakers."""
     drawn = {c.id for c in index.corpus.claims if c.central}
-    drawn |= {s.claim for s in index.corpus.stances}
     for rebuttal in index.corpus.rebuttals:
         target = index.target_claim(rebuttal)
         by = index.speaker_of(rebuttal.by)
@@ -53,4 +98,13 @@ def claims_to_draw(index: Index) -> set[str]:
 def plan_debate(subset: Subset, options: DiagramOptions, full: Index | None = None) -> Diagram:
     """The debate view of ``subset``."""
     index = Index.build(subset.corpus)
-    return plan(subset, options, full, show=claims_to_draw(index), title_suffix=": the debate")
+    exchange = _exchange(index)
+    groups = stance_groups(index, exchange)
+    return plan(
+        subset,
+        options,
+        full,
+        show=exchange | {g.claim for g in groups},
+        title_suffix=": the debate",
+        stance_groups=groups,
+    )

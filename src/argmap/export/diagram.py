@@ -31,7 +31,7 @@ from argmap.export import palette
 from argmap.export.labels import join_names, source_labels, wrap
 from argmap.formats import ClusterBy, DiagramView, RankDir, Relations
 from argmap.index import Index
-from argmap.model import Basis, RebuttalKind
+from argmap.model import Argument, Basis, RebuttalKind, Stance
 from argmap.subset import Subset
 
 DEFAULT_WRAP = 36
@@ -115,6 +115,9 @@ class ArgumentNode:
     """Claims further down that support the folded premises."""
     joined: bool = False
     """Some premises are drawn and join the node: the count is of the others ("+ 2 premises")."""
+    merged: tuple[str, ...] = ()
+    """Argument ids folded together into this one node (all of a claim's arguments
+    whose premises are none of them drawn); empty for a node of one argument."""
 
     @property
     def label(self) -> str:
@@ -124,6 +127,8 @@ class ArgumentNode:
         text = f"{self.folded} premise{'' if self.folded == 1 else 's'}"
         if self.joined:
             text = "+ " + text
+        if len(self.merged) > 1:
+            text += f", {len(self.merged)} arguments"
         return text + (f" (+{self.behind} behind)" if self.behind else "")
 
 
@@ -145,6 +150,19 @@ class Link:
     relation: str
     """The argument or rebuttal id this link draws."""
     tooltip: str
+    label: str = ""
+    """Text on the line (a stance's side, and how many claims take it)."""
+
+
+@dataclass(frozen=True)
+class StanceGroup:
+    """One speaker's claims on one side of one question, drawn as one link."""
+
+    claim: str
+    """The claim the link leaves from (the speaker's central one where there is one)."""
+    question: str
+    side: LinkKind
+    stances: tuple[Stance, ...]
 
 
 @dataclass(frozen=True)
@@ -264,12 +282,15 @@ def plan(
     *,
     show: set[str] | None = None,
     title_suffix: str = "",
+    stance_groups: list[StanceGroup] | None = None,
 ) -> Diagram:
     """Decide the diagram for ``subset``. ``full`` is the whole corpus's index (for titles).
 
     ``show``, when given, is the claims to draw (the debate view's choice): an
     argument for a drawn conclusion keeps its drawn premises and folds the others
     into its node, which says how many; relations whose ends are not drawn go.
+    ``stance_groups``, when given, replace the one-link-per-stance drawing: one
+    link per speaker, question and side, labelled with how many claims take it.
     """
     index = Index.build(subset.corpus)
     full = full or index
@@ -315,8 +336,52 @@ def plan(
     }
     nodes: list[ArgumentNode] = []
     links: list[Link] = []
+    # A drawn claim's arguments that have no drawn premise (and no drawn undercut)
+    # fold into one node per claim: the count, not a row of little boxes.
+    wholly: dict[str, list[Argument]] = {}
     for argument in subset.corpus.arguments:
-        if argument.conclusion not in drawn:
+        if (
+            show is not None
+            and argument.conclusion in drawn
+            and argument.id not in undercut
+            and not any(p in drawn for p in argument.premises)
+        ):
+            wholly.setdefault(argument.conclusion, []).append(argument)
+    merged_into: dict[str, str] = {}
+    for conclusion, folded in wholly.items():
+        if len(folded) < 2:
+            continue
+        node_id = f"{conclusion}--supports"
+        for argument in folded:
+            merged_into[argument.id] = node_id
+        hidden_all = list(dict.fromkeys(p for a in folded for p in a.premises))
+        texts = [index.claims[p].text for p in hidden_all if p in index.claims]
+        tooltip = f"{len(folded)} arguments for {conclusion}: " + ", ".join(a.id for a in folded)
+        tooltip += "".join(f"\n• {_short(t, 90)}" for t in texts)
+        inferred_all = all(a.basis is Basis.INFERRED for a in folded)
+        nodes.append(
+            ArgumentNode(
+                node_id,
+                Basis.INFERRED if inferred_all else Basis.EXPLICIT,
+                tooltip,
+                len(hidden_all),
+                len(_support_below(index, hidden_all, drawn)),
+                merged=tuple(a.id for a in folded),
+            )
+        )
+        links.append(
+            Link(
+                node_id,
+                conclusion,
+                LinkKind.INFERENCE,
+                inferred_all,
+                ",".join(a.id for a in folded),
+                tooltip,
+            )
+        )
+        shown.update({"folded", LinkKind.SUPPORT.value, *(["inferred"] if inferred_all else [])})
+    for argument in subset.corpus.arguments:
+        if argument.conclusion not in drawn or argument.id in merged_into:
             continue
         inferred = argument.basis is Basis.INFERRED
         every = list(dict.fromkeys(argument.premises))
@@ -398,7 +463,18 @@ def plan(
         if inferred:
             shown.add("inferred")
     questions: list[QuestionNode] = []
-    asked = {s.question for s in subset.corpus.stances if s.claim in drawn}
+    if stance_groups is None:
+        stance_groups = [
+            StanceGroup(
+                s.claim,
+                s.question,
+                LinkKind.PRO if s.stance.value == "pro" else LinkKind.CON,
+                (s,),
+            )
+            for s in subset.corpus.stances
+        ]
+    stance_groups = [g for g in stance_groups if g.claim in drawn]
+    asked = {g.question for g in stance_groups}
     for question in subset.corpus.questions:
         if question.id not in asked:
             continue
@@ -411,15 +487,35 @@ def plan(
             )
         )
         shown.add("question")
-    for stance in subset.corpus.stances:
-        if stance.claim not in drawn or stance.question not in asked:
+    for group in stance_groups:
+        if group.question not in index.questions:
             continue
-        kind = LinkKind.PRO if stance.stance.value == "pro" else LinkKind.CON
-        inferred = stance.basis is Basis.INFERRED
-        tooltip = f"{stance.id} ({kind.value}, {stance.basis.value})" + (
-            f"\n{stance.note}" if stance.note else ""
+        inferred = all(s.basis is Basis.INFERRED for s in group.stances)
+        if len(group.stances) == 1:
+            stance = group.stances[0]
+            label = group.side.value
+            tooltip = f"{stance.id} ({group.side.value}, {stance.basis.value})" + (
+                f"\n{stance.note}" if stance.note else ""
+            )
+        else:
+            label = f"{group.side.value} ({len(group.stances)} claims)"
+            speaker = index.display_name(index.claims[group.claim].speaker)
+            tooltip = f"{speaker}: {label}" + "".join(
+                f"\n• {_short(index.claims[s.claim].text, 90)}"
+                for s in group.stances
+                if s.claim in index.claims
+            )
+        links.append(
+            Link(
+                group.claim,
+                group.question,
+                group.side,
+                inferred,
+                ",".join(s.id for s in group.stances),
+                tooltip,
+                label,
+            )
         )
-        links.append(Link(stance.claim, stance.question, kind, inferred, stance.id, tooltip))
         shown.add("stance")
         if inferred:
             shown.add("inferred")
@@ -505,9 +601,9 @@ def _clusters(
     for claim in claims:
         if claim.id in key_of:
             members.setdefault(key_of[claim.id], []).append(claim.id)
+    drawn = {c.id for c in claims}
     for node in nodes:
-        argument = index.arguments[node.id]
-        drawn = {c.id for c in claims}
+        argument = index.arguments[node.merged[0] if node.merged else node.id]
         ends = [c for c in (argument.conclusion, *argument.premises) if c in drawn]
         keys = {key_of.get(c) for c in ends}
         if len(keys) == 1 and None not in keys:

@@ -163,7 +163,10 @@ def _link_attrs(kind: LinkKind, inferred: bool) -> dict[str, str]:
 
 
 def _link(link: Link) -> dict[str, str]:
-    return {**_link_attrs(link.kind, link.inferred), "tooltip": _plain(link.tooltip)}
+    attrs = {**_link_attrs(link.kind, link.inferred), "tooltip": _plain(link.tooltip)}
+    if link.label:
+        attrs["label"] = f" {_plain(link.label)} "
+    return attrs
 
 
 _KEY = (
@@ -494,7 +497,6 @@ def to_dot(
                 add(question.id, row)
     for link in diagram.links:
         dot.edge(link.tail, link.head, **_link(link))
-
     upward = diagram.rankdir in (RankDir.BT, RankDir.RL)
     tails = {link.tail for link in diagram.links}
     heads = {link.head for link in diagram.links}

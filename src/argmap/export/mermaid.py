@@ -204,7 +204,10 @@ def to_mermaid(diagram: Diagram) -> str:
     attack: list[int] = []
     agree: list[int] = []
     for n, link in enumerate(diagram.links):
-        out.append(f"  {ref(link.tail)} {_arrow(link.kind, link.inferred)} {ref(link.head)}")
+        arrow = _arrow(link.kind, link.inferred)
+        if link.label and link.kind.stance:
+            arrow = arrow.replace(f"|{link.kind.value}|", f"|{_text(link.label)}|")
+        out.append(f"  {ref(link.tail)} {arrow} {ref(link.head)}")
         if link.kind is LinkKind.AGREE:
             agree.append(n)
         elif link.kind.attack or link.kind is LinkKind.CON:
