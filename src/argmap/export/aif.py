@@ -27,7 +27,9 @@ How argmap's corpus maps onto it:
   I-nodes. Use the JSON or CSV export for them.
 
 IDs are numbers as strings ("1", "2", ...), in corpus order, as AIFdb has
-them; the top-level ``argmap`` object maps them back to argmap's ids.
+them; the top-level ``argmap`` object maps them back to argmap's ids
+(``ids``: node -> entity, ``people``: participant -> person, ``schemes``:
+RA-node -> scheme slug), so that ``argmap import`` gives back the same corpus.
 Timestamps carry the source's date (``2017-04`` becomes
 ``2017-04-01 00:00:00``: AIF has no coarser precision), empty when the source
 is undated. Dangling references are left out, so every edge's ends exist.
@@ -107,6 +109,7 @@ def document(subset: Subset) -> dict[str, Any]:
     i_nodes: dict[str, str] = {}
     ra_nodes: dict[str, str] = {}
     names: dict[str, str] = {}
+    schemes: dict[str, str] = {}
 
     def node(kind: str, text: str, when: str, **extra: str) -> str:
         node_id = str(len(nodes) + 1)
@@ -160,6 +163,8 @@ def document(subset: Subset) -> dict[str, Any]:
         ra = node("RA", text, dates.get(conclusion.source, ""), scheme=text)
         ra_nodes[argument.id] = ra
         names[ra] = argument.id
+        if argument.scheme:
+            schemes[ra] = argument.scheme
         for premise in premises:
             edge(premise, ra)
         edge(ra, i_nodes[argument.conclusion])
@@ -178,8 +183,12 @@ def document(subset: Subset) -> dict[str, Any]:
         first, second = agreement.claims
         if first not in i_nodes or second not in i_nodes:
             continue
-        claim = index.claims[first]
-        ma = node("MA", "Default Rephrase", dates.get(claim.source, ""), scheme="Default Rephrase")
+        ma = node(
+            "MA",
+            "Default Rephrase",
+            dates.get(index.claims[first].source, ""),
+            scheme="Default Rephrase",
+        )
         names[ma] = agreement.id
         edge(i_nodes[first], ma)
         edge(ma, i_nodes[second])
@@ -188,7 +197,12 @@ def document(subset: Subset) -> dict[str, Any]:
         "edges": edges,
         "locutions": locutions,
         "participants": participants,
-        "argmap": {"version": 1, "ids": names},
+        "argmap": {
+            "version": 1,
+            "ids": names,
+            "people": {number: person for person, number in person_ids.items()},
+            "schemes": schemes,
+        },
     }
 
 

@@ -7,7 +7,8 @@ conclusion, as in AIF), relations are directed edges:
   (``"conclusion"``), attacker -> claim (``"rebut"``), attacker -> argument
   (``"undercut"``), claim -> claim (``"agree"``, an agreement: symmetric, so
   read it both ways; it is not marked ``directed="false"`` because networkx
-  refuses undirected edges in a directed graph), claim -> question (``"pro"`` or ``"con"``, a stance);
+  refuses undirected edges in a directed graph), claim -> question
+  (``"pro"`` or ``"con"``, a stance);
   every edge has a ``basis`` (explicit or inferred);
 * a question that some stance answers is a node too (``kind="question"``,
   ``label`` and ``text`` its text);
