@@ -7,3 +7,6 @@ ENV_FILE = "ARGMAP_FILE"
 
 ENV_TEXTS = "ARGMAP_TEXTS"
 """Names the texts directory when ``--texts`` is not given."""
+
+ENV_MAX_NODES = "ARGMAP_MAX_NODES"
+"""Raises (or lowers) the loader's bound on the number of nodes in a corpus file."""

@@ -273,8 +273,11 @@ def _matrix_rows(
         row: Row = {"speaker": label}
         for j, target in enumerate(labels, start=1):
             row[str(j) if target else "others"] = cell(speaker, target)
-        row["made"] = grid.made(speaker) if speaker else sum(grid.made(s) for s in rest)
-        row["received"] = grid.received(speaker) if speaker else sum(grid.received(s) for s in rest)
+        if speaker:
+            row["made"], row["received"] = grid.made(speaker), grid.received(speaker)
+        else:
+            row["made"] = sum(grid.made(s) for s in rest)
+            row["received"] = sum(grid.received(s) for s in rest)
         rows.append(row)
     columns = [
         Column("speaker", "Speaker"),
