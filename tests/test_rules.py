@@ -63,6 +63,7 @@ def test_info_rules_are_the_reporting_ones() -> None:
         "source-without-claims",
         "quotes-unchecked",
         "unused-tag",
+        "question-without-stances",
     }
 
 

@@ -10,3 +10,9 @@ ENV_TEXTS = "ARGMAP_TEXTS"
 
 ENV_MAX_NODES = "ARGMAP_MAX_NODES"
 """Raises (or lowers) the loader's bound on the number of nodes in a corpus file."""
+
+ENV_DEBUG = "ARGMAP_DEBUG"
+"""When set (to anything but empty), an internal error shows its traceback instead of one line."""
+
+ENV_MAX_INPUT = "ARGMAP_MAX_INPUT"
+"""The largest input file argmap reads, e.g. ``512M`` or ``2G`` (default 256 MiB)."""

@@ -75,6 +75,19 @@ class ExportFormat(StrEnum):
     GRAPHML = "graphml"
     ARGDOWN = "argdown"
     CSV = "csv"
+    ICCMA = "iccma"
+    """The Dung framework of ``argmap evaluate`` in the ICCMA competition format."""
+
+
+class ImportFormat(StrEnum):
+    """What ``argmap import`` reads: the field's argument-map formats."""
+
+    AIF = "aif"
+    """AIF JSON, as AIFdb, OVA, arguebuf and ``argmap export --format aif`` write it."""
+    ARGGRAPH = "arggraph"
+    """arggraph XML, as in the arg-microtexts corpus."""
+    ARGDOWN_JSON = "argdown-json"
+    """What ``argdown json`` writes."""
 
 
 class CsvTable(StrEnum):
@@ -114,6 +127,27 @@ class RankDir(StrEnum):
     RL = "RL"
 
 
+class DiagramView(StrEnum):
+    """What a diagram shows of the selection."""
+
+    MAP = "map"
+    """Every claim and relation selected: the full argument map."""
+    DEBATE = "debate"
+    """For a paper or slide: questions and stances, central claims, and the claims in
+    rebuttals and agreements between different speakers; supports folded into counts."""
+    SPEAKERS = "speakers"
+    """People as nodes (sized by claims), rebuttals and agreements between them as edges."""
+
+
+class Page(StrEnum):
+    """A page to fit a drawing to (``argmap diagram --page``)."""
+
+    A4 = "a4"
+    LETTER = "letter"
+    SLIDE = "slide"
+    """16:9, 13.33 x 7.5 in (a widescreen presentation slide), always landscape."""
+
+
 class RendererChoice(StrEnum):
     """Which Graphviz runs the layout."""
 
@@ -123,3 +157,36 @@ class RendererChoice(StrEnum):
     """The system's Graphviz (``dot`` on PATH): every format."""
     WASM = "wasm"
     """Graphviz compiled to WebAssembly, shipped as a Python package: SVG only."""
+
+
+class Semantics(StrEnum):
+    """Which of Dung's acceptability semantics ``argmap evaluate`` computes."""
+
+    GROUNDED = "grounded"
+    """The one sceptical extension: what stands whatever one chooses to believe."""
+    COMPLETE = "complete"
+    """Every position that accepts exactly what it defends."""
+    PREFERRED = "preferred"
+    """The maximal defensible positions."""
+    STABLE = "stable"
+    """Positions that attack everything they leave out (there may be none)."""
+
+
+class Mapping(StrEnum):
+    """How the map becomes a Dung framework (docs/evaluate.md)."""
+
+    BIPOLAR = "bipolar"
+    """Supports count: a claim with arguments stands only while one of them stands."""
+    DUNG = "dung"
+    """Claims and rebuttals only: every rebuttal attacks a claim, supports are ignored."""
+
+
+class SolverChoice(StrEnum):
+    """Which solver computes the extensions."""
+
+    AUTO = "auto"
+    """``direct`` for grounded, ``clingo`` for the others."""
+    DIRECT = "direct"
+    """The grounded labelling computed in linear time (grounded only)."""
+    CLINGO = "clingo"
+    """The clingo ASP solver with ASPARTIX-style encodings (every semantics)."""

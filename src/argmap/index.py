@@ -12,12 +12,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple, TypeVar
 
-from argmap.model import Argument, Claim, Corpus, Person, Rebuttal, Source, Tag
+from argmap.model import (
+    Agreement,
+    Argument,
+    Claim,
+    Corpus,
+    Person,
+    Question,
+    Rebuttal,
+    Source,
+    Stance,
+    Tag,
+)
 from argmap.positions import NodePath, Position
 
-EntityKind = Literal["tag", "person", "source", "claim", "argument", "rebuttal"]
-Entity = Tag | Person | Source | Claim | Argument | Rebuttal
-_E = TypeVar("_E", Person, Source, Claim, Argument, Rebuttal)
+EntityKind = Literal[
+    "tag", "person", "source", "claim", "argument", "rebuttal", "agreement", "question", "stance"
+]
+Entity = Tag | Person | Source | Claim | Argument | Rebuttal | Agreement | Question | Stance
+_E = TypeVar("_E", Person, Source, Claim, Argument, Rebuttal, Agreement, Question, Stance)
 
 _SECTION_OF: dict[EntityKind, str] = {
     "tag": "tags",
@@ -26,6 +39,9 @@ _SECTION_OF: dict[EntityKind, str] = {
     "claim": "claims",
     "argument": "arguments",
     "rebuttal": "rebuttals",
+    "agreement": "agreements",
+    "question": "questions",
+    "stance": "stances",
 }
 
 
@@ -54,6 +70,9 @@ class Index:
     claims: dict[str, Claim] = field(default_factory=dict)
     arguments: dict[str, Argument] = field(default_factory=dict)
     rebuttals: dict[str, Rebuttal] = field(default_factory=dict)
+    agreements: dict[str, Agreement] = field(default_factory=dict)
+    questions: dict[str, Question] = field(default_factory=dict)
+    stances: dict[str, Stance] = field(default_factory=dict)
     claims_by_source: dict[str, list[Claim]] = field(default_factory=lambda: defaultdict(list))
     claims_by_speaker: dict[str, list[Claim]] = field(default_factory=lambda: defaultdict(list))
     claims_by_tag: dict[str, list[Claim]] = field(default_factory=lambda: defaultdict(list))
@@ -67,6 +86,12 @@ class Index:
     """Claim or argument id -> rebuttals that target it."""
     groups_of: dict[str, list[Person]] = field(default_factory=lambda: defaultdict(list))
     """Person id -> groups that list them as a member."""
+    agreements_of: dict[str, list[Agreement]] = field(default_factory=lambda: defaultdict(list))
+    """Claim id -> agreements it takes part in (either side)."""
+    stances_of: dict[str, list[Stance]] = field(default_factory=lambda: defaultdict(list))
+    """Claim id -> the stances it takes."""
+    stances_on: dict[str, list[Stance]] = field(default_factory=lambda: defaultdict(list))
+    """Question id -> the stances taken on it."""
 
     @classmethod
     def build(cls, corpus: Corpus) -> Index:
@@ -78,6 +103,9 @@ class Index:
         ix._register("claim", corpus.claims, ix.claims)
         ix._register("argument", corpus.arguments, ix.arguments)
         ix._register("rebuttal", corpus.rebuttals, ix.rebuttals)
+        ix._register("agreement", corpus.agreements, ix.agreements)
+        ix._register("question", corpus.questions, ix.questions)
+        ix._register("stance", corpus.stances, ix.stances)
         for person in corpus.people:
             for member in person.members:
                 ix.groups_of[member].append(person)
@@ -93,6 +121,12 @@ class Index:
         for rebuttal in corpus.rebuttals:
             ix.attacks_by[rebuttal.by].append(rebuttal)
             ix.attacks_on[rebuttal.target].append(rebuttal)
+        for agreement in corpus.agreements:
+            for claim_id in dict.fromkeys(agreement.claims):
+                ix.agreements_of[claim_id].append(agreement)
+        for stance in corpus.stances:
+            ix.stances_of[stance.claim].append(stance)
+            ix.stances_on[stance.question].append(stance)
         return ix
 
     def _register(self, kind: EntityKind, entities: Sequence[_E], table: dict[str, _E]) -> None:
@@ -132,6 +166,11 @@ class Index:
         """The speaker attacked: of the claim, or of an undercut argument's conclusion."""
         claim = self.target_claim(rebuttal)
         return self.claims[claim].speaker if claim is not None else None
+
+    def agreeing_with(self, agreement: Agreement, claim_id: str) -> str:
+        """The other claim of an agreement, seen from ``claim_id``."""
+        first, second = agreement.claims
+        return second if first == claim_id else first
 
     def display_name(self, person_id: str) -> str:
         person = self.people.get(person_id)

@@ -95,18 +95,7 @@ def loads(text: str, path: str | os.PathLike[str] | None = None) -> Corpus:
 
 def read_document(file: Path) -> tuple[dict[str, Any], SourceMap]:
     """Read ``file`` and parse it into plain values and their positions."""
-    try:
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise _fail(
-            file, f"no such file; give an existing corpus with --file or ${ENV_FILE}"
-        ) from None
-    except IsADirectoryError:
-        raise _fail(file, "is a directory, not a corpus file; name the .yaml file itself") from None
-    except PermissionError:
-        raise _fail(file, "permission denied; make the file readable") from None
-    except OSError as err:
-        raise _fail(file, f"cannot be read: {err.strerror or err}") from None
+    data = read_corpus_bytes(file)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -124,6 +113,21 @@ def read_document(file: Path) -> tuple[dict[str, Any], SourceMap]:
             ]
         ) from None
     return parse_document(text, file)
+
+
+def read_corpus_bytes(file: Path) -> bytes:
+    """The corpus file's bytes, through the input layer (:mod:`argmap.reading`)."""
+    from argmap.reading import InputError, read_input
+
+    try:
+        return read_input(file)
+    except InputError as err:
+        reason = err.reason
+        if reason == "no such file":
+            reason = f"no such file; give an existing corpus with --file or ${ENV_FILE}"
+        elif reason.startswith("is a directory"):
+            reason = "is a directory, not a corpus file; name the .yaml file itself"
+        raise _fail(file, reason) from None
 
 
 def parse_document(text: str, file: Path | None) -> tuple[dict[str, Any], SourceMap]:

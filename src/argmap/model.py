@@ -1,4 +1,4 @@
-"""The corpus model: people, sources, claims, arguments, rebuttals and tags.
+"""The corpus model: people, sources, claims, arguments, rebuttals, agreements, questions, stances.
 
 These pydantic models validate the *shape* of a corpus file: which fields
 exist, their types, and the closed vocabularies (``kind``, ``basis``). They do
@@ -14,22 +14,26 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from argmap.positions import SourceMap
-from argmap.vocabulary import Basis, PersonKind, RebuttalKind
+from argmap.vocabulary import Basis, PersonKind, RebuttalKind, Side
 
 SCHEMA_VERSION = 1
 
 __all__ = [
     "SCHEMA_VERSION",
     "SECTIONS",
+    "Agreement",
     "Argument",
     "Basis",
     "Claim",
     "Corpus",
     "Person",
     "PersonKind",
+    "Question",
     "Rebuttal",
     "RebuttalKind",
+    "Side",
     "Source",
+    "Stance",
     "Tag",
 ]
 
@@ -67,6 +71,12 @@ class Person(_Entity):
     members: list[str] = Field(
         default_factory=list,
         description="For a group of listed people, e.g. joint authors writing in one voice.",
+    )
+    color: str | None = Field(
+        default=None,
+        pattern=r"^#[0-9A-Fa-f]{6}$",
+        description="Optional #RRGGBB for this speaker's boxes in every diagram and export "
+        "(default: a colour-blind-safe hue fixed by the whole corpus).",
     )
 
 
@@ -148,6 +158,57 @@ class Rebuttal(_Entity):
     note: str | None = Field(default=None, description="How the attack works.")
 
 
+class Agreement(_Entity):
+    """Two claims that assert the same thing in substance (AIF's MA node; Argdown's equivalence)."""
+
+    claims: list[str] = Field(
+        min_length=2, max_length=2, description="The two claim ids, unordered."
+    )
+    basis: Basis = Field(default=Basis.EXPLICIT, description="explicit | inferred")
+    note: str | None = Field(
+        default=None, description="What the two share; required when inferred."
+    )
+
+    @field_validator("note", mode="before")
+    @classmethod
+    def _blank_is_absent(cls, value: Any) -> Any:
+        return _blank_to_none(value)
+
+
+class Question(_Entity):
+    """What a debate is about: a motion, a resolution, an issue a piece poses."""
+
+    text: str = Field(min_length=1, description="The question, in the annotator's words.")
+    source: str | None = Field(default=None, description="Source id: where it is posed.")
+    posed_by: str | None = Field(
+        default=None, description="Person id: who poses it (a person, group or organization)."
+    )
+    note: str | None = None
+
+    @field_validator("source", "posed_by", "note", mode="before")
+    @classmethod
+    def _blank_is_absent(cls, value: Any) -> Any:
+        return _blank_to_none(value)
+
+
+class Stance(_Entity):
+    """A claim's answer to a question: pro or con."""
+
+    question: str = Field(description="Question id.")
+    claim: str = Field(description="Claim id.")
+    stance: Side = Field(description="pro | con")
+    basis: Basis = Field(
+        default=Basis.EXPLICIT,
+        description="explicit: the text answers the question; inferred: the annotator's reading.",
+    )
+    note: str | None = Field(default=None, description="Required when inferred.")
+
+    @field_validator("note", mode="before")
+    @classmethod
+    def _blank_is_absent(cls, value: Any) -> Any:
+        return _blank_to_none(value)
+
+
 class Corpus(BaseModel):
     """A whole corpus file."""
 
@@ -162,6 +223,15 @@ class Corpus(BaseModel):
     claims: list[Claim] = Field(default_factory=list)
     arguments: list[Argument] = Field(default_factory=list)
     rebuttals: list[Rebuttal] = Field(default_factory=list)
+    agreements: list[Agreement] = Field(
+        default_factory=list, description="Pairs of claims that say the same thing in substance."
+    )
+    questions: list[Question] = Field(
+        default_factory=list, description="What the debate is about: motions and issues."
+    )
+    stances: list[Stance] = Field(
+        default_factory=list, description="Claims' answers (pro/con) to the questions."
+    )
 
     _source_map: SourceMap = PrivateAttr(default_factory=SourceMap.empty)
 
@@ -172,6 +242,24 @@ class Corpus(BaseModel):
         if isinstance(value, bool | float):
             return str(value).lower()
         return value
+
+    @field_validator(
+        "tags",
+        "people",
+        "sources",
+        "claims",
+        "arguments",
+        "rebuttals",
+        "agreements",
+        "questions",
+        "stances",
+        mode="before",
+    )
+    @classmethod
+    def _empty_section(cls, value: Any) -> Any:
+        # A section key with only comments under it (``agreements:``) is null
+        # to YAML; to a hand editor it is an empty list.
+        return [] if value is None else value
 
     @property
     def source_map(self) -> SourceMap:
@@ -184,5 +272,15 @@ class Corpus(BaseModel):
         return self
 
 
-SECTIONS: tuple[str, ...] = ("tags", "people", "sources", "claims", "arguments", "rebuttals")
+SECTIONS: tuple[str, ...] = (
+    "tags",
+    "people",
+    "sources",
+    "claims",
+    "arguments",
+    "rebuttals",
+    "agreements",
+    "questions",
+    "stances",
+)
 """The list-valued top-level keys, in file order."""

@@ -25,6 +25,8 @@ The rules, in order:
    arguments, ``attack`` only rebuttals (plus the arguments that undercuts
    attack, which they need). With ``support`` or ``attack``, claims left
    without any relation are dropped; with ``all`` they stay.
+   Agreements (both claims kept) and stances (claim kept), with the
+   questions they answer, go with ``all`` only.
 4. **Context.** With ``--context``, the claims one relation away from the
    selection that the filters left out are added back, flagged as context,
    so that "what did Trenin answer?" shows the claim he answered.
@@ -81,6 +83,14 @@ class Subset:
     selection: Selection
     context: frozenset[str] = field(default_factory=frozenset)
     """Claim ids present only as context (``--context``): drawn faded."""
+    whole: Corpus | None = None
+    """The corpus this was cut from (``None``: ``corpus`` itself). What must not change
+    with the selection, such as each speaker's colour, is decided on it."""
+
+    @property
+    def full(self) -> Corpus:
+        """The corpus this subset was cut from."""
+        return self.whole if self.whole is not None else self.corpus
 
     @property
     def size(self) -> int:
@@ -203,7 +213,7 @@ def select(index: Index, selection: Selection) -> Subset:
     """The part of the corpus that ``selection`` asks for (see the module docstring)."""
     corpus = index.corpus
     if not selection.filtered:
-        return Subset(corpus, selection)
+        return Subset(corpus, selection, whole=corpus)
     if selection.focus is not None and selection.focus not in index.claims:
         raise LookupFailed(f"no claim {selection.focus!r} to focus on")
 
@@ -235,7 +245,12 @@ def select(index: Index, selection: Selection) -> Subset:
         claims -= untied
         context -= untied
     kept_claims = [c for c in corpus.claims if c.id in claims]
-    return Subset(_pruned(index, kept_claims, arguments, rebuttals), selection, frozenset(context))
+    return Subset(
+        _pruned(index, kept_claims, arguments, rebuttals, selection.relations),
+        selection,
+        frozenset(context),
+        whole=corpus,
+    )
 
 
 def _pruned(
@@ -243,6 +258,7 @@ def _pruned(
     claims: list[Claim],
     arguments: list[Argument],
     rebuttals: list[Rebuttal],
+    relations: Relations = Relations.ALL,
 ) -> Corpus:
     corpus = index.corpus
     source_ids = {c.source for c in claims}
@@ -256,6 +272,22 @@ def _pruned(
         if person is not None:
             people_ids.update(person.members)
     tag_ids = {t for c in claims for t in c.tags}
+    kept = {c.id for c in claims}
+    # Agreements (which argmap evaluate reads) and stances go with their claims,
+    # unless only supports or only attacks are asked for; a question goes with
+    # the stances on it.
+    everything = relations is Relations.ALL
+    agreements = [a for a in corpus.agreements if everything and all(c in kept for c in a.claims)]
+    stances = [
+        s
+        for s in corpus.stances
+        if everything and s.claim in kept and s.question in index.questions
+    ]
+    asked = {s.question for s in stances}
+    questions = [q for q in corpus.questions if q.id in asked]
+    for question in questions:
+        if question.posed_by is not None and question.posed_by in index.people:
+            people_ids.add(question.posed_by)
     return Corpus(
         schema_version=corpus.schema_version,
         tags=[t for t in corpus.tags if t.id in tag_ids],
@@ -264,4 +296,7 @@ def _pruned(
         claims=claims,
         arguments=arguments,
         rebuttals=rebuttals,
+        agreements=agreements,
+        questions=questions,
+        stances=stances,
     ).with_source_map(corpus.source_map)

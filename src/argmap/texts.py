@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from argmap.errors import TextsError
 from argmap.quotes import SourceText
+from argmap.reading import InputError, read_input
 
 
 class TextStatus(StrEnum):
@@ -50,6 +51,10 @@ class TextStore:
         return self._cache[name]
 
     def _read(self, name: str) -> LoadedText:
+        if "\0" in name:
+            return LoadedText(
+                TextStatus.UNSAFE, name, reason="contains a NUL character; name a file"
+            )
         if (
             PurePosixPath(name).is_absolute()
             or PureWindowsPath(name).is_absolute()
@@ -60,7 +65,15 @@ class TextStore:
                 name,
                 reason="is an absolute path; name it relative to --texts",
             )
-        candidate = (self.root / name).resolve()
+        try:
+            candidate = (self.root / name).resolve()
+        except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
+            return LoadedText(
+                TextStatus.UNREADABLE,
+                name,
+                self.root / name,
+                reason="is a symbolic link loop; point the link at a real file",
+            )
         if not candidate.is_relative_to(self._resolved_root):
             return LoadedText(
                 TextStatus.UNSAFE,
@@ -68,15 +81,13 @@ class TextStore:
                 reason="leaves the texts directory (../)",
             )
         try:
-            data = candidate.read_bytes()
-        except FileNotFoundError:
-            return LoadedText(
-                TextStatus.MISSING, name, candidate, reason=f"not found in {self.root}"
-            )
-        except OSError as err:
-            return LoadedText(
-                TextStatus.UNREADABLE, name, candidate, reason=f"cannot be read: {err.strerror}"
-            )
+            data = read_input(candidate)
+        except InputError as err:
+            if err.reason == "no such file":
+                return LoadedText(
+                    TextStatus.MISSING, name, candidate, reason=f"not found in {self.root}"
+                )
+            return LoadedText(TextStatus.UNREADABLE, name, candidate, reason=err.reason)
         try:
             decoded = data.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -88,3 +99,7 @@ class TextStore:
             SourceText(decoded),
             hashlib.sha256(data).hexdigest(),
         )
+
+    def paths(self) -> list[Path]:
+        """The text files read so far (so that no output is written over one)."""
+        return [loaded.path for loaded in self._cache.values() if loaded.path is not None]

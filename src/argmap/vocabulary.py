@@ -37,6 +37,15 @@ class RebuttalKind(StrEnum):
     """Attacks an argument: says the premises do not support the conclusion."""
 
 
+class Side(StrEnum):
+    """A claim's answer to a question."""
+
+    PRO = "pro"
+    """The claim answers yes: it supports the question's proposition or motion."""
+    CON = "con"
+    """The claim answers no."""
+
+
 class ClaimRole(StrEnum):
     """The part a claim plays in the map (``argmap claims --role``)."""
 
@@ -48,5 +57,9 @@ class ClaimRole(StrEnum):
     """Makes at least one rebuttal (rebut or undercut)."""
     ATTACKED = "attacked"
     """Rebutted itself, or concluded by an argument that is undercut."""
+    AGREEING = "agreeing"
+    """Agrees with at least one other claim."""
+    STANCE = "stance"
+    """Takes a stance (pro or con) on at least one question."""
     ISOLATED = "isolated"
-    """In no argument and no rebuttal (what the ``isolated-claim`` rule reports)."""
+    """In no argument, rebuttal, agreement or stance (what the ``isolated-claim`` rule reports)."""

@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+import sys
+
 
 def main() -> None:
-    """Console-script entry point."""
-    from argmap.cli.app import app
+    """Console-script entry point.
 
-    app()
+    SIGTERM and SIGHUP unwind like Ctrl-C (so temporary files are removed and
+    a child ``dot`` is killed); an interrupt before a command starts exits
+    quietly with the shell's code for it.
+    """
+    from argmap.interrupts import Terminated, install
+
+    install()
+    try:
+        from argmap.cli.app import app
+
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted\n")
+        sys.exit(130)
+    except Terminated as err:
+        sys.exit(err.exit_code)

@@ -8,12 +8,16 @@ each command's start-up pays for its own imports only.
 
 from __future__ import annotations
 
-from typing import Annotated
+import os
+from typing import Annotated, Any
 
 import typer
+from typer import _click
+from typer.exceptions import TyperException
 
 from argmap import __version__
 from argmap.cli.lazy import LazyGroup
+from argmap.environment import ENV_DEBUG, ENV_MAX_INPUT
 
 COMMANDS: dict[str, str] = {
     "check": "argmap.cli.check:check",
@@ -23,6 +27,9 @@ COMMANDS: dict[str, str] = {
     "rebuttals": "argmap.cli.rebuttals:rebuttals",
     "matrix": "argmap.cli.rebuttals:matrix",
     "unanswered": "argmap.cli.rebuttals:unanswered",
+    "agreements": "argmap.cli.agreements:agreements",
+    "questions": "argmap.cli.stances:questions",
+    "stances": "argmap.cli.stances:stances",
     "show": "argmap.cli.show:show",
     "tree": "argmap.cli.tree:tree",
     "people": "argmap.cli.listing:people",
@@ -31,12 +38,64 @@ COMMANDS: dict[str, str] = {
     "stats": "argmap.cli.listing:stats",
     "diagram": "argmap.cli.diagram:diagram",
     "export": "argmap.cli.export:export",
+    "import": "argmap.cli.import_:import_",
+    "evaluate": "argmap.cli.evaluate:evaluate",
 }
 """Every command, in the order ``argmap --help`` lists them."""
 
 
 class Commands(LazyGroup):
+    """The command group, with the top-level handler that turns any failure into an exit code.
+
+    A bug must never show a traceback, nor exit 1 (which ``check`` uses for
+    findings): an unexpected exception becomes ``internal error: ...`` and
+    exit 3. Ctrl-C exits 130 and SIGTERM 143 (after clean-up has run).
+    """
+
     registry = COMMANDS
+
+    def invoke(self, ctx: _click.Context) -> Any:
+        from argmap.cli.common import EXIT_INTERNAL
+        from argmap.interrupts import Terminated
+
+        try:
+            return super().invoke(ctx)
+        except (TyperException, typer.Exit, typer.Abort):
+            raise
+        except KeyboardInterrupt:
+            typer.echo("interrupted", err=True)
+            raise typer.Exit(130) from None
+        except Terminated as err:
+            raise typer.Exit(err.exit_code) from None
+        except BrokenPipeError:
+            raise  # typer's main handles a closed pipe quietly
+        except RecursionError:
+            typer.echo(_internal("the input is nested too deeply (RecursionError)"), err=True)
+            raise typer.Exit(EXIT_INTERNAL) from None
+        except MemoryError:
+            typer.echo(_internal("out of memory (MemoryError)"), err=True)
+            raise typer.Exit(EXIT_INTERNAL) from None
+        except Exception as err:
+            if os.environ.get(ENV_DEBUG):
+                raise
+            typer.echo(_internal(_short(err)), err=True)
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+
+def _short(err: BaseException) -> str:
+    """One line, at most 200 characters: the exception's type and message."""
+    text = " ".join(str(err).split())
+    if len(text) > 200:
+        text = text[:199] + "…"
+    return f"{type(err).__name__}: {text}" if text else type(err).__name__
+
+
+def _internal(reason: str) -> str:
+    return (
+        f"internal error: {reason}\n"
+        "This is a bug in argmap, not in your files: please report it with the command "
+        f"you ran (set {ENV_DEBUG}=1 to see the traceback)."
+    )
 
 
 app = typer.Typer(
@@ -58,15 +117,40 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _max_input(value: str | None) -> str | None:
+    from argmap import reading
+
+    if value is None:
+        reading.configure(None)
+        return value
+    try:
+        reading.configure(reading.parse_size(value))
+    except ValueError as err:
+        raise typer.BadParameter(str(err)) from None
+    return value
+
+
 @app.callback()
 def root(
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
+    max_input: Annotated[
+        str | None,
+        typer.Option(
+            "--max-input",
+            envvar=ENV_MAX_INPUT,
+            metavar="SIZE",
+            callback=_max_input,
+            help="The largest file argmap reads (corpus or text), e.g. 512M or 2G. Default: 256M.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Map who claims what, on which grounds, and who rebuts whom.
 
     Exit codes: 0 success; 1 findings (check) or nothing found where something was
-    required; 2 bad usage, or a corpus or file that cannot be used.
+    required; 2 bad usage, or a corpus or file that cannot be used; 3 an internal
+    error (a bug: please report it); 130 interrupted (Ctrl-C); 143 terminated.
     """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
 
 FileOption = Annotated[
     Path | None,
@@ -55,6 +57,49 @@ def load_corpus(file: Path | None) -> Corpus:
     except CorpusError as err:
         print_problems(err.problems)
         raise typer.Exit(EXIT_USAGE) from None
+
+
+def corpus_path(file: Path | None) -> Path:
+    """The corpus file a command reads: ``--file``, else ``$ARGMAP_FILE``, else the bundled one."""
+    from argmap.loading import default_corpus_path
+
+    return file if file is not None else default_corpus_path()
+
+
+def write_output(target: str, data: bytes, *, reads: Iterable[Path] = ()) -> None:
+    """Write ``data`` to ``target`` through :mod:`argmap.writing`; ``-`` is stdout.
+
+    ``reads`` are the files this command reads (the corpus, texts): writing
+    over one is refused. Any failure prints one line and exits 2.
+    """
+    from argmap import writing
+
+    if writing.is_stdout(target):
+        stream = typer.get_binary_stream("stdout")
+        stream.write(data)
+        stream.flush()
+        return
+    try:
+        writing.write_file(target, data, protect=protected(reads))
+    except writing.OutputError as err:
+        fail(str(err))
+
+
+def write_outputs(
+    directory: str, files: Mapping[str, bytes], *, reads: Iterable[Path] = ()
+) -> None:
+    """Write several files into ``directory``, all or none (:func:`argmap.writing.write_files`)."""
+    from argmap import writing
+
+    try:
+        writing.write_files(directory, files, protect=protected(reads))
+    except writing.OutputError as err:
+        fail(str(err))
+
+
+def protected(reads: Iterable[Path]) -> dict[Path, str]:
+    """``reads`` as the output layer's protected paths, each described for the message."""
+    return {path: f"{path}, which this command reads" for path in reads}
 
 
 def load_index(file: Path | None) -> Index:

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Annotated
+import os
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from argmap.cli import filters, selection
-from argmap.cli.common import FileOption, fail, load_index
-from argmap.formats import CsvTable, ExportFormat, Relations
+from argmap.cli.common import (
+    FileOption,
+    corpus_path,
+    fail,
+    load_index,
+    write_output,
+    write_outputs,
+)
+from argmap.formats import CsvTable, ExportFormat, Mapping, Relations
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from argmap.subset import Subset
 
 
 def export(
@@ -27,7 +39,8 @@ def export(
             "--format",
             case_sensitive=False,
             help="json (the resolved corpus), aif (AIFdb JSON), graphml (yEd, Gephi, "
-            "draw.io), argdown, or csv (tables).",
+            "draw.io), argdown, csv (tables), or iccma (the Dung framework of argmap "
+            "evaluate, for competition solvers).",
         ),
     ] = ExportFormat.JSON,
     output: Annotated[
@@ -36,8 +49,8 @@ def export(
             "--output",
             "-o",
             metavar="PATH",
-            help="Write here (atomically) instead of stdout. For csv, a directory "
-            "(existing, or ending in /) gets every table as NAME.csv.",
+            help="Write here (atomically; - is stdout) instead of stdout. For csv, a "
+            "directory (existing, or ending in /) gets every table as NAME.csv, all or none.",
             show_default=False,
         ),
     ] = None,
@@ -49,14 +62,23 @@ def export(
             help="For csv to stdout or a file: which table (claims, relations, people, sources).",
         ),
     ] = CsvTable.CLAIMS,
+    mapping: Annotated[
+        Mapping,
+        typer.Option(
+            "--mapping",
+            case_sensitive=False,
+            help="For iccma: bipolar (supports count) or dung (claims and rebuttals only).",
+        ),
+    ] = Mapping.BIPOLAR,
 ) -> None:
     """Export claims, arguments and rebuttals for other tools.
 
     The same filters as argmap diagram choose what is exported (nothing given:
     the whole corpus). Without -o the export goes to stdout, to pipe into jq and
-    the like. docs/export.md describes every format.
+    the like. docs/export.md describes every format. For iccma, -o FILE also
+    writes the key (numbers to node ids) beside it, as FILE with the suffix .key.
     """
-    from argmap.export import aif, argdown, csv, files, graphml, json
+    from argmap.export import aif, argdown, csv, graphml, json
     from argmap.export.diagram import default_title
     from argmap.index import Index
 
@@ -72,21 +94,23 @@ def export(
         context=context,
     )
     subset = selection.select_or_fail(index, chosen)
+    reads = [corpus_path(file)]
     # A path that ends in a separator names a directory, even before it exists.
-    to_directory = output is not None and (Path(output).is_dir() or output.endswith(("/", "\\")))
+    to_directory = output is not None and (
+        os.path.isdir(output) or output.endswith(("/", "\\", os.sep))
+    )
     if to_directory and output_format is not ExportFormat.CSV:
-        fail(f"{output} is a directory: only --format csv writes one file per table")
+        fail(f"{output}: is a directory; only --format csv writes one file per table")
     if to_directory:
         assert output is not None
-        directory = Path(output)
-        try:
-            directory.mkdir(parents=True, exist_ok=True)
-            tables = csv.tables(subset)
-            for name, body in tables.items():
-                files.write_atomic(directory / name, body.encode("utf-8"))
-        except OSError as err:
-            fail(f"cannot write to {output}: {err.strerror or err}")
+        tables = csv.tables(subset)
+        write_outputs(
+            output, {name: body.encode("utf-8") for name, body in tables.items()}, reads=reads
+        )
         typer.echo(f"wrote {', '.join(tables)} in {output}", err=True)
+        return
+    if output_format is ExportFormat.ICCMA:
+        _export_iccma(subset, mapping, output, reads)
         return
     if output_format is ExportFormat.JSON:
         text = json.export(subset)
@@ -102,8 +126,30 @@ def export(
     if output is None:
         typer.echo(text, nl=False)
         return
-    try:
-        files.write_atomic(Path(output), text.encode("utf-8"))
-    except OSError as err:
-        fail(f"cannot write {output}: {err.strerror or err}")
-    typer.echo(f"wrote {output} ({output_format.value})", err=True)
+    write_output(output, text.encode("utf-8"), reads=reads)
+    if output != "-":
+        typer.echo(f"wrote {output} ({output_format.value})", err=True)
+
+
+def _export_iccma(subset: Subset, mapping: Mapping, output: str | None, reads: list[Path]) -> None:
+    from pathlib import Path
+
+    from argmap import writing
+    from argmap.evaluate.framework import build
+    from argmap.export import iccma
+    from argmap.index import Index
+
+    framework = build(Index.build(subset.corpus), mapping)
+    if output is None or writing.is_stdout(output):
+        typer.echo(iccma.export(framework), nl=False)
+        return
+    path = Path(output)
+    key = (
+        path.with_name(path.name + ".key")
+        if path.suffix in ("", ".key")
+        else path.with_suffix(".key")
+    )
+    write_output(output, iccma.framework_text(framework).encode("utf-8"), reads=reads)
+    write_output(str(key), iccma.key_text(framework).encode("utf-8"), reads=reads)
+    n, attacks = framework.numbered()
+    typer.echo(f"wrote {path} (iccma: {n} nodes, {len(attacks)} attacks) and {key}", err=True)

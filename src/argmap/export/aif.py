@@ -14,13 +14,19 @@ How argmap's corpus maps onto it:
   through a **YA-node** ("Asserting"): L -> YA -> I. The L-node has a
   ``locutions`` entry naming its speaker, who is a ``participants`` entry;
 * each argument is an **RA-node** (inference): premise I-nodes -> RA ->
-  conclusion I-node. Its text is the scheme ("Argument From Example") or
+  conclusion I-node. Its text is the scheme under the name AIFdb and
+  arguebuf use ("Example", "Practical Reasoning", "Expert Opinion"), or
   "Default Inference";
 * each rebuttal is a **CA-node** (conflict, "Default Conflict"): attacking
-  I-node -> CA -> attacked I-node; an undercut's CA points at the RA-node.
+  I-node -> CA -> attacked I-node; an undercut's CA points at the RA-node;
+* each agreement is an **MA-node** (rephrase, "Default Rephrase") between
+  its two I-nodes: first claim -> MA -> second claim. Questions and stances
+  have no AIF node type and are left out.
 
 IDs are numbers as strings ("1", "2", ...), in corpus order, as AIFdb has
-them; the top-level ``argmap`` object maps them back to argmap's ids.
+them; the top-level ``argmap`` object maps them back to argmap's ids
+(``ids``: node -> entity, ``people``: participant -> person, ``schemes``:
+RA-node -> scheme slug), so that ``argmap import`` gives back the same corpus.
 Timestamps carry the source's date (``2017-04`` becomes
 ``2017-04-01 00:00:00``: AIF has no coarser precision), empty when the source
 is undated. Dangling references are left out, so every edge's ends exist.
@@ -51,11 +57,40 @@ def timestamp(date: str | None) -> str:
     return f"{year}-{month}-{day} 00:00:00"
 
 
+_SCHEME_PREFIXES = ("argument-from-", "argument-by-", "argument-to-", "from-")
+
+AIFDB_SCHEMES: dict[str, str] = {
+    "two-person-practical-reasoning": "Two Person Practical Reasoning",
+    "value-based-practical-reasoning": "Value Based Practical Reasoning",
+    "authority": "Authority",
+    "expert-opinion": "Expert Opinion",
+    "position-to-know": "Position To Know",
+    "cause-to-effect": "Cause To Effect",
+    "correlation-to-cause": "Correlation To Cause",
+    "evidence-to-hypothesis": "Evidence To Hypothesis",
+    "definition": "Definitional",
+}
+"""Walton scheme slugs whose AIFdb name is not their words title-cased."""
+
+
 def scheme_text(scheme: str | None) -> str:
-    """``argument-from-example`` -> ``Argument From Example`` (AIFdb's style)."""
+    """A Walton scheme slug as AIFdb names the scheme, and arguebuf reads it.
+
+    AIFdb (and arguebuf's table of its names) drops "argument from": the
+    corpus's ``argument-from-example`` is "Example", ``practical-reasoning`` is
+    "Practical Reasoning", ``argument-from-expert-opinion`` "Expert Opinion".
+    No scheme is "Default Inference".
+    """
     if not scheme:
         return "Default Inference"
-    return " ".join(word.capitalize() for word in scheme.replace("_", "-").split("-") if word)
+    slug = "-".join(w for w in scheme.replace("_", "-").replace(" ", "-").lower().split("-") if w)
+    for prefix in _SCHEME_PREFIXES:
+        if slug.startswith(prefix) and len(slug) > len(prefix):
+            slug = slug[len(prefix) :]
+            break
+    if slug in AIFDB_SCHEMES:
+        return AIFDB_SCHEMES[slug]
+    return " ".join(word.capitalize() for word in slug.split("-"))
 
 
 def document(subset: Subset) -> dict[str, Any]:
@@ -71,6 +106,7 @@ def document(subset: Subset) -> dict[str, Any]:
     i_nodes: dict[str, str] = {}
     ra_nodes: dict[str, str] = {}
     names: dict[str, str] = {}
+    schemes: dict[str, str] = {}
 
     def node(kind: str, text: str, when: str, **extra: str) -> str:
         node_id = str(len(nodes) + 1)
@@ -124,6 +160,8 @@ def document(subset: Subset) -> dict[str, Any]:
         ra = node("RA", text, dates.get(conclusion.source, ""), scheme=text)
         ra_nodes[argument.id] = ra
         names[ra] = argument.id
+        if argument.scheme:
+            schemes[ra] = argument.scheme
         for premise in premises:
             edge(premise, ra)
         edge(ra, i_nodes[argument.conclusion])
@@ -138,12 +176,30 @@ def document(subset: Subset) -> dict[str, Any]:
         names[ca] = rebuttal.id
         edge(i_nodes[rebuttal.by], ca)
         edge(ca, target)
+    for agreement in corpus.agreements:
+        first, second = agreement.claims
+        if first not in i_nodes or second not in i_nodes:
+            continue
+        ma = node(
+            "MA",
+            "Default Rephrase",
+            dates.get(index.claims[first].source, ""),
+            scheme="Default Rephrase",
+        )
+        names[ma] = agreement.id
+        edge(i_nodes[first], ma)
+        edge(ma, i_nodes[second])
     return {
         "nodes": nodes,
         "edges": edges,
         "locutions": locutions,
         "participants": participants,
-        "argmap": {"version": 1, "ids": names},
+        "argmap": {
+            "version": 1,
+            "ids": names,
+            "people": {number: person for person, number in person_ids.items()},
+            "schemes": schemes,
+        },
     }
 
 

@@ -4,15 +4,21 @@ Opens in Argdown's tools (the VS Code extension, the sandbox, ``argdown map``)
 and reads as a plain-text reconstruction:
 
 * a front matter block with the title and Argdown colour settings: each
-  speaker's tag gets the diagram's colour, relations the diagram's colours;
+  speaker's tag gets the outline shade of the diagram's colour (Argdown draws
+  statements as outlines, which the pale fills would leave invisible), and
+  relations the diagram's colours;
 * one section (``#`` heading) per source, so the map groups by source;
 * each claim is a statement definition titled by its id, tagged with its
-  speaker (``#(Shinji Hyodo)``), with its source, speaker and quote as data:
-  ``[csis-hyodo-...]: text #(Shinji Hyodo) {speaker: "...", ...}``;
+  speaker's id (``#shinji-hyodo``: an Argdown tag cannot hold a parenthesis,
+  and names such as "The Kremlin (Russian leadership)" have them), with its
+  source, speaker, speaker's name and quote as data:
+  ``[csis-hyodo-...]: text #shinji-hyodo {speaker: "...", ...}``;
 * rebuttals sit under the claim they attack: ``<- [attacker]``;
 * each argument is a premise-conclusion structure: ``<argument-id>`` then
-  ``(1) [premise]`` ... ``----`` ... ``(n) [conclusion]``; a scheme or an
-  inferred basis goes in an expanded inference line (``-- scheme {...} --``);
+  ``(1) [premise]`` ... ``----`` ... ``(n) [conclusion]``; a scheme goes in
+  an expanded inference line as its rule (``-- argument-from-sign {...} --``),
+  and an inferred basis as data only (``-- {basis: "inferred"} --``), never as
+  a made-up rule;
 * undercuts come last, under the argument they attack: ``<_ [attacker]``.
 
 Argdown has no "inferred" relation, so an inferred rebuttal or undercut is
@@ -40,8 +46,19 @@ def text(value: str) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join(value.split()))
 
 
-def _tag(name: str) -> str:
-    return "#(" + name.replace("(", "[").replace(")", "]") + ")"
+_SIMPLE_TAG = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def _tag(speaker: str) -> str:
+    """The speaker's tag: their id as a simple tag (ids are kebab-case slugs)."""
+    if _SIMPLE_TAG.match(speaker):
+        return "#" + speaker
+    return "#(" + speaker.replace("(", "[").replace(")", "]") + ")"
+
+
+def _tag_key(speaker: str) -> str:
+    """The tag's name as Argdown reports it (for ``tagColors``)."""
+    return _tag(speaker)[1:].removeprefix("(").removesuffix(")")
 
 
 def _yaml_string(value: str) -> str:
@@ -63,7 +80,7 @@ def export(subset: Subset, title: str | None = None) -> str:
     corpus = subset.corpus
     index = Index.build(corpus)
     labels = source_labels(corpus)
-    swatches = speaker_swatches(index)
+    swatches = speaker_swatches(subset)
     names = {c.speaker: index.display_name(c.speaker) for c in corpus.claims}
     heading = title or (corpus.sources[0].title if len(corpus.sources) == 1 else "argmap export")
     out = [
@@ -76,9 +93,8 @@ def export(subset: Subset, title: str | None = None) -> str:
         f'        undercut: "{palette.ATTACK}"',
         "    tagColors:",
     ]
-    for speaker, name in names.items():
-        key = _yaml_string(name.replace("(", "[").replace(")", "]").replace("=", "-"))
-        out.append(f'        {key}: "{swatches[speaker].fill}"')
+    for speaker in names:
+        out.append(f'        {_yaml_string(_tag_key(speaker))}: "{swatches[speaker].line}"')
     out += [
         "===",
         "",
@@ -111,6 +127,7 @@ def export(subset: Subset, title: str | None = None) -> str:
             data = _data(
                 {
                     "speaker": claim.speaker,
+                    "speaker_name": names[claim.speaker],
                     "source": claim.source,
                     "quote": claim.quote,
                     "reported": claim.reported,
@@ -119,7 +136,7 @@ def export(subset: Subset, title: str | None = None) -> str:
                 }
             )
             out.append("")
-            out.append(f"[{claim.id}]: {text(claim.text)} {_tag(names[claim.speaker])} {data}")
+            out.append(f"[{claim.id}]: {text(claim.text)} {_tag(claim.speaker)} {data}")
             out += attacks_on.get(claim.id, [])
         here = [a for a in arguments if index.claims[a.conclusion].source == source.id]
         for argument in here:
@@ -138,8 +155,8 @@ def _argument(argument: Argument) -> list[str]:
     out = ["", head, ""]
     out += [f"({n}) [{p}]" for n, p in enumerate(premises, start=1)]
     if argument.scheme or argument.basis is Basis.INFERRED:
-        rule = text((argument.scheme or "inference").replace("--", "-"))
-        out += ["--", f"{rule} {_data({'basis': argument.basis.value})}", "--"]
+        rule = text(argument.scheme.replace("--", "-")) + " " if argument.scheme else ""
+        out += ["--", f"{rule}{_data({'basis': argument.basis.value})}", "--"]
     else:
         out.append("----")
     out.append(f"({len(premises) + 1}) [{argument.conclusion}]")

@@ -45,6 +45,8 @@ _NODE_KEYS = (
     ("scheme", "string"),
 )
 _EDGE_KEYS = (("relation", "string"), ("basis", "string"), ("relation_id", "string"))
+_EDGE_KEY_PREFIX = "e_"
+"""Edge key ids are ``e_`` + their name (GraphML key ids are document-wide)."""
 
 
 def _data(key: str, value: str | bool | None) -> str:
@@ -63,9 +65,10 @@ def _shape(
     *,
     shape: str,
     dashed: bool = False,
+    dotted: bool = False,
     pen: float = 1.0,
 ) -> str:
-    style = "dashed" if dashed else "line"
+    style = "dashed" if dashed else "dotted" if dotted else "line"
     return (
         '      <data key="ng">\n'
         "        <y:ShapeNode>\n"
@@ -97,7 +100,7 @@ def export(subset: Subset) -> str:
     corpus = subset.corpus
     index = Index.build(corpus)
     labels = source_labels(corpus)
-    swatches = speaker_swatches(index)
+    swatches = speaker_swatches(subset)
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>\n',
         '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
@@ -109,7 +112,11 @@ def export(subset: Subset) -> str:
     for name, kind in _NODE_KEYS:
         out.append(f'  <key id="{name}" for="node" attr.name="{name}" attr.type="{kind}"/>\n')
     for name, kind in _EDGE_KEYS:
-        out.append(f'  <key id="{name}" for="edge" attr.name="{name}" attr.type="{kind}"/>\n')
+        # Key ids are unique in the document: "basis" names a node key and an edge key.
+        out.append(
+            f'  <key id="{_EDGE_KEY_PREFIX}{name}" for="edge" attr.name="{name}" '
+            f'attr.type="{kind}"/>\n'
+        )
     out.append('  <key id="ng" for="node" yfiles.type="nodegraphics"/>\n')
     out.append('  <key id="eg" for="edge" yfiles.type="edgegraphics"/>\n')
     out.append('  <graph id="argmap" edgedefault="directed">\n')
@@ -145,7 +152,8 @@ def export(subset: Subset) -> str:
                 width,
                 height,
                 shape="roundrectangle",
-                dashed=context,
+                dashed=context or swatch.outline is palette.Outline.DASHED,
+                dotted=not context and swatch.outline is palette.Outline.DOTTED,
                 pen=3.0 if claim.central else 1.0,
             )
         )
@@ -180,9 +188,9 @@ def export(subset: Subset) -> str:
         out.append(
             f'    <edge id="e{edge_count}" source={quoteattr(tail)} target={quoteattr(head)}>\n'
         )
-        out.append(_data("relation", relation))
-        out.append(_data("basis", basis))
-        out.append(_data("relation_id", relation_id))
+        out.append(_data(_EDGE_KEY_PREFIX + "relation", relation))
+        out.append(_data(_EDGE_KEY_PREFIX + "basis", basis))
+        out.append(_data(_EDGE_KEY_PREFIX + "relation_id", relation_id))
         out.append(
             _edge_graphics(
                 palette.ATTACK if attack else palette.SUPPORT,

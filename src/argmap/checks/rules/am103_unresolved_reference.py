@@ -3,7 +3,10 @@
 ## What it does
 Checks that `speaker`, `authors`, `editors` and `members` name people;
 `source` names a source; `conclusion`, `premises` and `by` name claims; and
-`target` names a claim or an argument. A miss suggests the closest id.
+`target` names a claim or an argument; an agreement's `claims` and a
+stance's `claim` name claims, its `question` a question; a question's
+`source` names a source and its `posed_by` a person. A miss suggests the
+closest id.
 
 ## Why is this bad?
 A dangling reference drops a claim from every query about its speaker and
@@ -99,4 +102,40 @@ def check(context: CheckContext) -> Iterator[Finding]:
             rebuttal.target,
             ("claim", "argument"),
             ("rebuttals", i, "target"),
+        )
+    for i, agreement in enumerate(corpus.agreements):
+        for j, ref in enumerate(agreement.claims):
+            yield from _resolve(
+                index, agreement.id, "claim", ref, ("claim",), ("agreements", i, "claims", j)
+            )
+    for i, question in enumerate(corpus.questions):
+        if question.source is not None:
+            yield from _resolve(
+                index,
+                question.id,
+                "source",
+                question.source,
+                ("source",),
+                ("questions", i, "source"),
+            )
+        if question.posed_by is not None:
+            yield from _resolve(
+                index,
+                question.id,
+                "posed_by",
+                question.posed_by,
+                ("person",),
+                ("questions", i, "posed_by"),
+            )
+    for i, stance in enumerate(corpus.stances):
+        yield from _resolve(
+            index,
+            stance.id,
+            "question",
+            stance.question,
+            ("question",),
+            ("stances", i, "question"),
+        )
+        yield from _resolve(
+            index, stance.id, "claim", stance.claim, ("claim",), ("stances", i, "claim")
         )

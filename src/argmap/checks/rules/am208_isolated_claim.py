@@ -1,8 +1,9 @@
-"""Claims in no argument and no rebuttal are listed.
+"""Claims in no argument, rebuttal, agreement or stance are listed.
 
 ## What it does
 Reports, at information level, each claim that is neither a premise nor a
-conclusion of any argument, and neither attacks nor is attacked.
+conclusion of any argument, neither attacks nor is attacked, agrees with
+no claim and takes no stance on a question.
 
 ## Why is this bad?
 It is not wrong, and never fails a run. But an isolated claim does not take
@@ -43,5 +44,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
             or index.premise_in.get(cid)
             or index.attacks_by.get(cid)
             or index.attacks_on.get(cid)
+            or index.agreements_of.get(cid)
+            or index.stances_of.get(cid)
         ):
-            yield Finding(f"claim {cid!r} is in no argument and no rebuttal", cid)
+            yield Finding(f"claim {cid!r} is in no argument, rebuttal, agreement or stance", cid)

@@ -1,8 +1,8 @@
 """People nobody refers to are listed.
 
 ## What it does
-Reports, at information level, each person who speaks no claim, authors or
-edits no source, and belongs to no group that does.
+Reports, at information level, each person who speaks no claim, poses no
+question, authors or edits no source, and belongs to no group that does.
 
 ## Why is this bad?
 It never fails a run. An unused entry is usually left over from an edit,
@@ -37,11 +37,14 @@ def check(context: CheckContext) -> Iterator[Finding]:
     used: set[str] = set(index.claims_by_speaker)
     for source in index.corpus.sources:
         used.update(source.authors, source.editors)
+    used.update(q.posed_by for q in index.corpus.questions if q.posed_by)
     for person in index.corpus.people:
         if person.id in used:
             used.update(person.members)
     for person in index.corpus.people:
         if person.id not in used:
             yield Finding(
-                f"person {person.id!r} speaks no claim and is credited on no source", person.id
+                f"person {person.id!r} speaks no claim, poses no question "
+                "and is credited on no source",
+                person.id,
             )

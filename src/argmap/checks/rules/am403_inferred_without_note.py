@@ -1,12 +1,15 @@
-"""An inferred rebuttal says why, in a note.
+"""An inferred rebuttal, agreement or stance says why, in a note.
 
 ## What it does
-Flags a rebuttal with `basis: inferred` and no `note`.
+Flags a rebuttal, agreement or stance with `basis: inferred` and no
+`note`.
 
 ## Why is this bad?
 An inferred rebuttal is the annotator's reading, usually across pieces
 that never answer each other. It must survive a sceptical reader holding
-both texts, and the note is where the annotator makes that case.
+both texts, and the note is where the annotator makes that case. The same
+holds for an agreement the texts do not state, and for a stance on a
+question the author does not address.
 
 ## Example
 ```yaml
@@ -43,5 +46,20 @@ def check(context: CheckContext) -> Iterator[Finding]:
             yield Finding(
                 f"inferred rebuttal {rebuttal.id!r} has no note; say why the two disagree",
                 rebuttal.id,
+                "basis",
+            )
+    for agreement in context.index.corpus.agreements:
+        if agreement.basis is Basis.INFERRED and not agreement.note:
+            yield Finding(
+                f"inferred agreement {agreement.id!r} has no note; say what the two share",
+                agreement.id,
+                "basis",
+            )
+    for stance in context.index.corpus.stances:
+        if stance.basis is Basis.INFERRED and not stance.note:
+            yield Finding(
+                f"inferred stance {stance.id!r} has no note; say how the claim answers "
+                f"{stance.question!r}",
+                stance.id,
                 "basis",
             )
