@@ -681,3 +681,10 @@ def test_status_in_mermaid_is_a_class_and_a_mark(runner: CliRunner) -> None:
     assert "  classDef status_rejected stroke:#CC79A7,stroke-width:3px,color:#555555" in lines
     assert "  class n_traffic_worse,n_air_not_from_cars,n_buses_too_slow status_rejected" in lines
     assert "~ ★ Ben Baker" in result.stdout
+
+
+def test_clingo_stops_at_the_time_limit() -> None:
+    # 200 independent even cycles: 2**200 preferred extensions, never all listed.
+    attacks = [p for i in range(0, 400, 2) for p in ((i, i + 1), (i + 1, i))]
+    with pytest.raises(SolverTimeout, match="did not finish preferred semantics within 0.2 s"):
+        CLINGO.extensions(400, attacks, Semantics.PREFERRED, timeout=0.2, limit=10**9)
