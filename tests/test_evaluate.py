@@ -243,7 +243,7 @@ def test_agreeing_claims_fall_together(fixture: Index) -> None:
     status = evaluate(fixture, Semantics.GROUNDED).by_id()["buses-too-slow"]
     assert status.status is Status.REJECTED
     assert [r.as_dict() for r in status.reasons] == [
-        {"kind": "rebutted", "claim": "traffic-falling"}
+        {"kind": "rebutted", "claim": "traffic-falling", "through": "traffic-worse"}
     ]
 
 
@@ -500,6 +500,7 @@ def test_the_table_groups_claims_by_status_and_names_what_defeats_them(
     assert "rebutted by traffic-falling (Ben Baker)" in rejected
     assert "argument arg-cost: premise cost-too-high" in rejected
     assert "— Cleo Cole · buses-too-slow" in rejected
+    assert "through the agreeing claim traffic-worse" in rejected
 
 
 @pytest.mark.parametrize("fmt", ["csv", "yaml", "markdown"])
@@ -686,5 +687,5 @@ def test_status_in_mermaid_is_a_class_and_a_mark(runner: CliRunner) -> None:
 def test_clingo_stops_at_the_time_limit() -> None:
     # 200 independent even cycles: 2**200 preferred extensions, never all listed.
     attacks = [p for i in range(0, 400, 2) for p in ((i, i + 1), (i + 1, i))]
-    with pytest.raises(SolverTimeout, match="did not finish preferred semantics within 0.2 s"):
+    with pytest.raises(SolverTimeout, match=r"did not finish preferred semantics within 0\.2 s"):
         CLINGO.extensions(400, attacks, Semantics.PREFERRED, timeout=0.2, limit=10**9)

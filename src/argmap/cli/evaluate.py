@@ -161,6 +161,9 @@ def _reason_text(index: Index, reason: dict[str, str]) -> str:
     claim = reason["claim"]
     who = index.display_name(index.claims[claim].speaker)
     if reason["kind"] == "rebutted":
+        through = reason.get("through")
+        if through:
+            return f"rebutted by {claim} ({who}), through the agreeing claim {through}"
         return f"rebutted by {claim} ({who})"
     if reason["kind"] == "undercut":
         return f"argument {reason['argument']} undercut by {claim} ({who})"

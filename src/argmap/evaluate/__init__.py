@@ -68,11 +68,15 @@ class Reason:
     """The rebutting or undercutting claim, or the rejected premise."""
     argument: str | None = None
     """For ``undercut`` and ``premise``: the argument that fails."""
+    through: str | None = None
+    """When the map states the attack on a claim that this one agrees with: that claim."""
 
     def as_dict(self) -> dict[str, str]:
         row = {"kind": self.kind, "claim": self.claim}
         if self.argument is not None:
             row["argument"] = self.argument
+        if self.through is not None:
+            row["through"] = self.through
         return row
 
 
@@ -125,10 +129,24 @@ class _Explainer:
                 continue
             kind = self.framework.kinds[attacker]
             if kind is NodeKind.CLAIM:
-                found.append(Reason("rebutted", attacker))
+                found.append(
+                    Reason("rebutted", attacker, through=self._through(attacker, claim_id))
+                )
             elif kind is NodeKind.UNSUPPORTED:
                 found += self._failed_support(attacker)
         return tuple(dict.fromkeys(found))
+
+    def _through(self, attacker: str, claim_id: str) -> str | None:
+        """The agreeing claim that the map says ``attacker`` (or its twin) attacks,
+        when it does not say that it attacks ``claim_id`` itself."""
+        stated = self.framework.stated
+        attackers = (attacker, *self.framework.agreeing.get(attacker, ()))
+        if any((a, claim_id) in stated for a in attackers):
+            return None
+        for other in self.framework.agreeing.get(claim_id, ()):
+            if any((a, other) in stated for a in attackers):
+                return other
+        return None
 
     def _failed_support(self, unsupported: str) -> list[Reason]:
         found: list[Reason] = []

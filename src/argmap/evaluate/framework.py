@@ -68,6 +68,8 @@ class Framework:
     """(attacker, attacked) pairs, without duplicates, in a fixed order."""
     agreeing: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Claim id -> the other claims it agrees with (directly or through others)."""
+    stated: frozenset[tuple[str, str]] = frozenset()
+    """The attacks between claims that the map states (the rest come from agreements)."""
 
     @property
     def claims(self) -> tuple[str, ...]:
@@ -130,6 +132,7 @@ class _Builder:
         self.classes = _classes(index)
         self.nodes: dict[str, NodeKind] = {}
         self.attacks: dict[tuple[str, str], None] = {}
+        self.stated: set[tuple[str, str]] = set()
 
     def same(self, claim_id: str) -> list[str]:
         return self.classes.get(claim_id, [claim_id])
@@ -143,6 +146,7 @@ class _Builder:
     def claim_attack(self, attacker: str, attacked: str) -> None:
         """``attacker`` attacks ``attacked``: so does each claim it agrees with, on each
         claim ``attacked`` agrees with (a node that is no claim stands alone)."""
+        self.stated.add((attacker, attacked))
         sources = self.same(attacker)
         targets = self.same(attacked) if attacked in self.index.claims else [attacked]
         for a in sources:
@@ -199,6 +203,7 @@ class _Builder:
             kinds=dict(self.nodes),
             attacks=tuple(attacks),
             agreeing=agreeing,
+            stated=frozenset(self.stated),
         )
 
 
