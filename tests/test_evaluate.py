@@ -522,6 +522,21 @@ def test_csv_has_one_row_per_claim(runner: CliRunner) -> None:
     assert len(rows) == 11
 
 
+def test_focus_lists_fewer_claims_but_changes_no_status(runner: CliRunner) -> None:
+    # Within one step of the tram claim, its traffic premise is shown but not the
+    # claim that rebuts it: the premise is still out, as in the whole debate.
+    code, out, _ = run(runner, "--focus", "tram-needed", "--depth", "1", "--format", "json")
+    assert code == 0
+    near = {c["id"]: c["label"] for c in json.loads(out)["claims"]}
+    assert near == {
+        "tram-needed": "undec",
+        "traffic-worse": "out",
+        "air-bad": "in",
+        "no-tram": "undec",
+        "air-not-from-cars": "out",
+    }
+
+
 def test_stable_may_have_no_extension(runner: CliRunner, tmp_path: Path) -> None:
     cycle = tmp_path / "cycle.yaml"
     cycle.write_text(
@@ -556,7 +571,7 @@ def test_a_solver_that_runs_out_of_time_says_how_to_narrow_the_map(
     assert out == ""
     assert err == (
         "error: clingo did not finish preferred semantics within 1 s; narrow the map with "
-        "-s SOURCE, -a PERSON, -t TAG or --focus CLAIM, or raise --timeout\n"
+        "-s SOURCE, -a PERSON or -t TAG, or raise --timeout\n"
     )
 
 
@@ -565,7 +580,7 @@ def test_too_many_extensions_is_an_error_with_a_way_out(runner: CliRunner, tmp_p
     assert code == 2
     assert err == (
         "error: more than 2 complete extensions (18 nodes, 19 attacks); narrow the map "
-        "with -s, -a, -t or --focus, or raise --max-extensions\n"
+        "with -s, -a or -t, or raise --max-extensions\n"
     )
 
 
@@ -663,6 +678,17 @@ def test_status_outlines_each_claim_and_marks_it(runner: CliRunner) -> None:
     assert 'key_status_out [label="✗ out (defeated)"' in dot
     assert "key_status" not in plain
     assert "✓" not in plain
+
+
+def test_status_is_the_debate_s_not_the_view_s(runner: CliRunner) -> None:
+    dot = _dot(runner, "--status", "grounded", "--focus", "tram-needed", "--depth", "1")
+    assert "✗ Ada Archer" in _node(dot, "traffic-worse")
+    assert "traffic-falling" not in dot
+    # -a ada evaluates Ada's claims alone: Ben's rebuttal, drawn as context, is
+    # outside that debate, and context claims get no mark.
+    dot = _dot(runner, "--status", "grounded", "-a", "ada", "--context")
+    assert "✓" not in _node(dot, "traffic-falling")
+    assert "✓ Ada Archer" in _node(dot, "traffic-worse")
 
 
 def test_preferred_status_marks_credulous_claims(runner: CliRunner) -> None:

@@ -24,7 +24,7 @@ from argmap.formats import (
 if TYPE_CHECKING:
     from argmap.export.diagram import Diagram, DiagramOptions
     from argmap.index import Index
-    from argmap.subset import Selection, Subset
+    from argmap.subset import Selection
 
 OutputOption = Annotated[
     str | None,
@@ -218,7 +218,7 @@ def run(index: Index, chosen: Selection, request: DiagramRequest) -> None:
     subset = selection.select_or_fail(index, chosen)
     drawing = plan(subset, request.options, index)
     if request.status is not None:
-        drawing = _with_status(subset, drawing, request.status)
+        drawing = _with_status(index, chosen, drawing, request.status)
     if fmt is DiagramFormat.MERMAID:
         text = to_mermaid(drawing)
         warning = too_long(text)
@@ -265,13 +265,20 @@ def run(index: Index, chosen: Selection, request: DiagramRequest) -> None:
         typer.echo(f"wrote {request.output} ({fmt.value}): {drawing.stats}", err=True)
 
 
-def _with_status(subset: Subset, drawing: Diagram, semantics: Semantics) -> Diagram:
-    """The status overlay (argmap.export.status), or exit 2 when the solver gives up."""
+def _with_status(
+    index: Index, chosen: Selection, drawing: Diagram, semantics: Semantics
+) -> Diagram:
+    """The status overlay (argmap.export.status), or exit 2 when the solver gives up.
+
+    The debate evaluated is the one -a/-s/-t choose (as argmap evaluate does):
+    --focus and --context change what is drawn, never a claim's status.
+    """
+    from argmap.evaluate import debate
     from argmap.evaluate.solvers import SolverError
     from argmap.export.status import overlay, statuses
 
     try:
-        found = statuses(subset, semantics)
+        found = statuses(selection.select_or_fail(index, debate(chosen)), semantics)
     except SolverError as err:
-        fail(f"{err}; narrow the diagram with -s, -a, -t or --focus")
+        fail(f"{err}; narrow the diagram with -s, -a or -t")
     return overlay(drawing, found, semantics)

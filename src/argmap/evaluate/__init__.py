@@ -18,6 +18,7 @@ docs/evaluate.md explains the mapping and its sources.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -25,6 +26,7 @@ from typing import Any
 from argmap.evaluate.framework import NOT, Framework, NodeKind, build
 from argmap.formats import Mapping, Semantics, SolverChoice
 from argmap.index import Index
+from argmap.subset import Selection
 
 __all__ = [
     "DEFAULT_LIMIT",
@@ -36,6 +38,7 @@ __all__ = [
     "Reason",
     "Status",
     "build",
+    "debate",
     "evaluate",
 ]
 
@@ -161,6 +164,15 @@ class _Explainer:
         return found
 
 
+def debate(selection: Selection) -> Selection:
+    """The part of the map a selection evaluates: its ``-a``/``-s``/``-t`` filters.
+
+    ``--focus``/``--depth``, ``--relations`` and ``--context`` choose what to look at,
+    not which debate: a claim keeps its status whatever part of the debate is shown.
+    """
+    return Selection(sources=selection.sources, speakers=selection.speakers, tags=selection.tags)
+
+
 def evaluate(
     index: Index,
     semantics: Semantics,
@@ -231,15 +243,19 @@ def evaluate(
 
 
 def claim_rows(
-    evaluation: Evaluation, index: Index, *, central: bool = False
+    evaluation: Evaluation,
+    index: Index,
+    *,
+    central: bool = False,
+    shown: Collection[str] | None = None,
 ) -> list[dict[str, Any]]:
     """One row per claim (file order): ``id``, ``status``, ``label`` (grounded only),
     ``speaker``, ``central``, ``text`` and ``defeated_by`` (the reasons of a rejected
-    claim). ``central`` keeps only the central claims."""
+    claim). ``central`` keeps only the central claims, ``shown`` only these claims."""
     rows: list[dict[str, Any]] = []
     for claim_status in evaluation.claims:
         claim = index.claims[claim_status.id]
-        if central and not claim.central:
+        if (central and not claim.central) or (shown is not None and claim.id not in shown):
             continue
         row: dict[str, Any] = {"id": claim.id, "status": claim_status.status.value}
         if claim_status.label is not None:
@@ -254,11 +270,17 @@ def claim_rows(
     return rows
 
 
-def document(evaluation: Evaluation, index: Index, *, central: bool = False) -> dict[str, Any]:
+def document(
+    evaluation: Evaluation,
+    index: Index,
+    *,
+    central: bool = False,
+    shown: Collection[str] | None = None,
+) -> dict[str, Any]:
     """The JSON answer: ``semantics``, ``extensions`` and ``claims`` (docs/evaluate.md)."""
     return {
         "semantics": evaluation.semantics.value,
         "mapping": evaluation.framework.mapping.value,
         "extensions": [list(extension) for extension in evaluation.extensions],
-        "claims": claim_rows(evaluation, index, central=central),
+        "claims": claim_rows(evaluation, index, central=central, shown=shown),
     }
