@@ -79,6 +79,17 @@ class ExportFormat(StrEnum):
     """The Dung framework of ``argmap evaluate`` in the ICCMA competition format."""
 
 
+class ImportFormat(StrEnum):
+    """What ``argmap import`` reads: the field's argument-map formats."""
+
+    AIF = "aif"
+    """AIF JSON, as AIFdb, OVA, arguebuf and ``argmap export --format aif`` write it."""
+    ARGGRAPH = "arggraph"
+    """arggraph XML, as in the arg-microtexts corpus."""
+    ARGDOWN_JSON = "argdown-json"
+    """What ``argdown json`` writes."""
+
+
 class CsvTable(StrEnum):
     """The tables of ``argmap export --format csv`` (one per file, or one on stdout)."""
 
