@@ -127,6 +127,27 @@ class RankDir(StrEnum):
     RL = "RL"
 
 
+class DiagramView(StrEnum):
+    """What a diagram shows of the selection."""
+
+    MAP = "map"
+    """Every claim and relation selected: the full argument map."""
+    DEBATE = "debate"
+    """For a paper or slide: questions and stances, central claims, and the claims in
+    rebuttals and agreements between different speakers; supports folded into counts."""
+    SPEAKERS = "speakers"
+    """People as nodes (sized by claims), rebuttals and agreements between them as edges."""
+
+
+class Page(StrEnum):
+    """A page to fit a drawing to (``argmap diagram --page``)."""
+
+    A4 = "a4"
+    LETTER = "letter"
+    SLIDE = "slide"
+    """16:9, 13.33 x 7.5 in (a widescreen presentation slide), always landscape."""
+
+
 class RendererChoice(StrEnum):
     """Which Graphviz runs the layout."""
 
