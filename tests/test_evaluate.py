@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from argmap.cli.app import app
-from argmap.evaluate import Label, Status, evaluate
+from argmap.evaluate import Label, Status, decompose, evaluate
 from argmap.evaluate.framework import build
 from argmap.evaluate.solvers import (
     SolverTimeout,
@@ -167,6 +167,17 @@ def test_small_frameworks_agree_with_brute_force(af: tuple[int, list[tuple[int, 
     for semantics in Semantics:
         assert solve(n, attacks, semantics) == oracle.extensions(n, attacks, semantics.value)
     assert {grounded(n, attacks)} == oracle.extensions(n, attacks, "grounded")
+
+
+@settings(max_examples=200, deadline=None)
+@given(frameworks(max_n=8), st.sampled_from([s for s in Semantics if s is not Semantics.GROUNDED]))
+def test_solving_part_by_part_gives_the_same_extensions(
+    af: tuple[int, list[tuple[int, int]]], semantics: Semantics
+) -> None:
+    n, attacks = af
+    parts = decompose.solve(n, attacks, semantics, CLINGO, timeout=30, limit=10_000)
+    assert set(parts.extensions()) == oracle.extensions(n, attacks, semantics.value)
+    assert parts.count == len(oracle.extensions(n, attacks, semantics.value))
 
 
 @settings(max_examples=150, deadline=None)
@@ -403,6 +414,7 @@ def test_json_gives_extensions_and_a_status_per_claim(runner: CliRunner) -> None
         "extensions": [
             ["buses-too-slow", "cost-too-high", "no-tram", "sensors-show-cars", "traffic-falling"]
         ],
+        "extension_count": 1,
         "claims": [
             {
                 "id": "no-tram",
@@ -573,7 +585,8 @@ def test_a_solver_that_runs_out_of_time_says_how_to_narrow_the_map(
     assert code == 2
     assert out == ""
     assert err == (
-        "error: clingo did not finish preferred semantics within 1 s; narrow the map with "
+        "error: clingo did not finish preferred semantics within 1 s (18 nodes, 19 attacks); "
+        "narrow the map with "
         "-s SOURCE, -a PERSON or -t TAG, or raise --timeout\n"
     )
 
@@ -582,9 +595,47 @@ def test_too_many_extensions_is_an_error_with_a_way_out(runner: CliRunner, tmp_p
     code, _, err = run(runner, "--semantics", "complete", "--max-extensions", "2")
     assert code == 2
     assert err == (
-        "error: more than 2 complete extensions (18 nodes, 19 attacks); narrow the map "
-        "with -s, -a or -t, or raise --max-extensions\n"
+        "error: more than 2 complete extensions in one independent part of the map (7 of its "
+        "18 nodes); narrow the map with -s, -a or -t, or raise --max-extensions\n"
     )
+
+
+def test_too_many_extensions_to_list_still_gives_every_status(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # Five independent disputes: 2**5 preferred extensions, each part has two.
+    disputes = tmp_path / "disputes.yaml"
+    people = FIXTURE.read_text(encoding="utf-8").split("claims:")[0]
+    claims = "".join(
+        f"- {{id: c{i}, source: ada-2020, speaker: ada, text: Claim {i}.}}\n" for i in range(10)
+    )
+    rebuttals = "".join(f"- {{id: r{i}, by: c{i}, target: c{i ^ 1}}}\n" for i in range(10))
+    disputes.write_text(
+        people + "claims:\n" + claims + "rebuttals:\n" + rebuttals, encoding="utf-8"
+    )
+    result = runner.invoke(
+        app,
+        [
+            "evaluate",
+            "-f",
+            str(disputes),
+            "--semantics",
+            "preferred",
+            "--max-extensions",
+            "10",
+            "--format",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (
+        "warning: 32 preferred extensions, more than --max-extensions 10: not listed "
+        "(the statuses are exact)\n"
+    )
+    document = json.loads(result.stdout)
+    assert document["extensions"] is None
+    assert document["extension_count"] == 32
+    assert {c["status"] for c in document["claims"]} == {"credulous"}
 
 
 def test_the_direct_solver_only_does_grounded(runner: CliRunner) -> None:

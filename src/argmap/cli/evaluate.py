@@ -142,13 +142,21 @@ def evaluate(
         fail(f"{err}; narrow the map with -s, -a or -t, or raise --max-extensions")
     except SolverError as err:
         fail(str(err))
+    if evaluation.extensions is None:
+        typer.echo(
+            f"warning: {evaluation.extension_count} {semantics.value} extensions, more than "
+            f"--max-extensions {max_extensions}: not listed (the statuses are exact)",
+            err=True,
+        )
     print_evaluation(evaluation, part, output_format, central=central, shown=shown)
 
 
 def _summary(evaluation: Evaluation, shown: list[Row]) -> str:
     framework = evaluation.framework
-    count = len(evaluation.extensions)
+    count = evaluation.extension_count
     extensions = f"{count} extension{'' if count == 1 else 's'}"
+    if evaluation.extensions is None:
+        extensions += " (too many to list)"
     tally = {s: sum(1 for r in shown if r["status"] == s) for s in _HEADINGS}
     return (
         f"{evaluation.semantics.value.capitalize()} semantics, {framework.mapping.value} "

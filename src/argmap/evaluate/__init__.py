@@ -98,8 +98,11 @@ class Evaluation:
     semantics: Semantics
     framework: Framework
     solver: str
-    extensions: tuple[tuple[str, ...], ...]
-    """Each extension as the sorted claim ids it accepts; the list sorted too."""
+    extensions: tuple[tuple[str, ...], ...] | None
+    """Each extension as the sorted claim ids it accepts; the list sorted too.
+    ``None`` when there are more than the limit (the statuses are still exact)."""
+    extension_count: int
+    """How many extensions (as claim sets, when they are listed)."""
     claims: tuple[ClaimStatus, ...]
     """Every claim of the map, in file order."""
 
@@ -184,47 +187,65 @@ def evaluate(
 ) -> Evaluation:
     """The extensions of the map and each claim's status (see the module docstring).
 
+    The search is split first (:mod:`argmap.evaluate.decompose`): the grounded
+    part is fixed, and each independent part of the rest is solved on its own,
+    so a claim's status never needs the product of all the parts. When there
+    are more than ``limit`` extensions in all, they are not listed.
+
     Raises :class:`~argmap.evaluate.solvers.SolverError` when the solver times
-    out, finds more than ``limit`` extensions, or does not offer ``semantics``.
+    out, finds more than ``limit`` extensions in one part, or does not offer
+    ``semantics``.
     """
-    from argmap.evaluate import solvers
+    from argmap.evaluate import decompose, solvers
 
     framework = build(index, mapping)
     chosen = solvers.get(solver, semantics)
     n, attacks = framework.numbered()
-    found = chosen.extensions(n, attacks, semantics, timeout=timeout, limit=limit)
+    if semantics is Semantics.GROUNDED:
+        (ground,) = chosen.extensions(n, attacks, semantics, timeout=timeout, limit=limit)
+        parts = decompose.Parts(ground, ())
+    else:
+        parts = decompose.solve(n, attacks, semantics, chosen, timeout=timeout, limit=limit)
     nodes = framework.nodes
-    full = [frozenset(nodes[i] for i in extension) for extension in found]
+    number = {node: i for i, node in enumerate(nodes)}
     claim_ids = framework.claims
-    projected = sorted({tuple(sorted(c for c in ext if c in index.claims)) for ext in full})
-    counts: dict[str, int] = dict.fromkeys(claim_ids, 0)
-    for extension in projected:
-        for claim_id in extension:
-            counts[claim_id] += 1
+    listed: tuple[tuple[str, ...], ...] | None = None
+    if parts.count <= limit:
+        listed = tuple(
+            sorted(
+                {
+                    tuple(sorted(nodes[i] for i in extension if nodes[i] in index.claims))
+                    for extension in parts.extensions()
+                }
+            )
+        )
     labels: dict[str, Label] | None = None
     if semantics is Semantics.GROUNDED:
-        labels = _labels(framework, full[0])
+        labels = _labels(framework, frozenset(nodes[i] for i in parts.fixed))
         standing = {node: labels[node] is not Label.OUT for node in nodes}
         # A premise fails (not:P counts) unless P is in.
         standing.update(
             {n: labels[n[len(NOT) :]] is not Label.IN for n in nodes if n.startswith(NOT)}
         )
     else:
-        somewhere = frozenset().union(*full) if full else frozenset()
-        standing = {node: node in somewhere for node in nodes}
-        everywhere = frozenset.intersection(*full) if full else frozenset()
-        standing.update({n: n[len(NOT) :] not in everywhere for n in nodes if n.startswith(NOT)})
+        somewhere = parts.somewhere()
+        everywhere = parts.everywhere()
+        standing = {node: number[node] in somewhere for node in nodes}
+        standing.update(
+            {n: number[n[len(NOT) :]] not in everywhere for n in nodes if n.startswith(NOT)}
+        )
     explainer = _Explainer(framework, standing)
-    total = len(projected)
+    times_in = parts.times_in()
     statuses = []
     for claim_id in claim_ids:
-        count = counts[claim_id]
-        if total and count == total:
-            status = Status.SKEPTICAL
-        elif count:
-            status = Status.CREDULOUS
-        else:
+        node = number[claim_id]
+        seen, total = times_in.get(node, (0, 1))
+        if parts.count == 0 or (node not in parts.fixed and seen == 0):
             status = Status.REJECTED
+        elif node in parts.fixed or seen == total:
+            status = Status.SKEPTICAL
+        else:
+            status = Status.CREDULOUS
         statuses.append(
             ClaimStatus(
                 id=claim_id,
@@ -237,7 +258,8 @@ def evaluate(
         semantics=semantics,
         framework=framework,
         solver=chosen.name,
-        extensions=tuple(projected),
+        extensions=listed,
+        extension_count=len(listed) if listed is not None else parts.count,
         claims=tuple(statuses),
     )
 
@@ -281,6 +303,9 @@ def document(
     return {
         "semantics": evaluation.semantics.value,
         "mapping": evaluation.framework.mapping.value,
-        "extensions": [list(extension) for extension in evaluation.extensions],
+        "extensions": None
+        if evaluation.extensions is None
+        else [list(extension) for extension in evaluation.extensions],
+        "extension_count": evaluation.extension_count,
         "claims": claim_rows(evaluation, index, central=central, shown=shown),
     }
