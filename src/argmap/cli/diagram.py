@@ -107,8 +107,8 @@ def diagram(
             "--wrap",
             min=0,
             metavar="N",
-            help="Wrap claim text at N characters. Default: 36; 32 in the debate view, "
-            "whose boxes share a page.",
+            help="Wrap claim text at N characters. Default: 36; 48 in the debate view, "
+            "whose columns leave room across the page.",
             show_default=False,
         ),
     ] = None,

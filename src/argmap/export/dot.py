@@ -20,7 +20,7 @@ from itertools import pairwise
 from typing import Any
 
 from argmap.export import palette
-from argmap.export.diagram import ClaimBox, Diagram, Link, LinkKind
+from argmap.export.diagram import ArgumentNode, ClaimBox, Diagram, Link, LinkKind, QuestionNode
 from argmap.export.labels import wrap
 from argmap.export.status import MARKS, ORDER
 from argmap.formats import RankDir
@@ -399,11 +399,44 @@ def _key_rows(
     ]
 
 
+def argument_node(target: Any, argument: ArgumentNode) -> None:
+    """An argument's node: a dot, or a small box counting its folded premises."""
+    inferred = argument.basis.value == "inferred"
+    if argument.folded:
+        attrs = {**_folded_attrs(inferred), "label": _plain(argument.label)}
+    else:
+        attrs = _argument_attrs(inferred)
+    target.node(argument.id, tooltip=_plain(argument.tooltip), id=argument.id, **attrs)
+
+
+def question_node(target: Any, question: QuestionNode) -> None:
+    """A question: a dark box with white text."""
+    target.node(
+        question.id,
+        label=_lines(question.lines),
+        tooltip=_plain(question.tooltip),
+        id=question.id,
+        **_question_attrs(),
+    )
+
+
+# Shared with the debate view's column layout (argmap.export.columns).
+plain = _plain
+lines = _lines
+link_attributes = _link
+claim_attributes = _claim_attrs
+
+
 def to_dot(
     diagram: Diagram, *, layout_limits: bool = False, extra: Mapping[str, str] | None = None
 ) -> str:
     """The diagram as DOT source; ``extra`` graph attributes (a page fit) win."""
     import graphviz
+
+    if diagram.columns:
+        from argmap.export.columns import to_dot as in_columns
+
+        return in_columns(diagram, layout_limits=layout_limits, extra=extra)
 
     graph_attr: dict[str, Any] = {
         "rankdir": diagram.rankdir.value,
@@ -449,22 +482,9 @@ def to_dot(
                 **_claim_attrs(box),
             )
         elif node_id in arguments:
-            argument = arguments[node_id]
-            inferred = argument.basis.value == "inferred"
-            if argument.folded:
-                attrs = {**_folded_attrs(inferred), "label": _plain(argument.label)}
-            else:
-                attrs = _argument_attrs(inferred)
-            target.node(argument.id, tooltip=_plain(argument.tooltip), id=argument.id, **attrs)
+            argument_node(target, arguments[node_id])
         else:
-            question = questions[node_id]
-            target.node(
-                question.id,
-                label=_lines(question.lines),
-                tooltip=_plain(question.tooltip),
-                id=question.id,
-                **_question_attrs(),
-            )
+            question_node(target, questions[node_id])
 
     placed: set[str] = set()
     for n, cluster in enumerate(diagram.clusters):
