@@ -97,6 +97,8 @@ class CsvTable(StrEnum):
     RELATIONS = "relations"
     PEOPLE = "people"
     SOURCES = "sources"
+    AGREEMENTS = "agreements"
+    STANCES = "stances"
 
 
 class Relations(StrEnum):
