@@ -55,8 +55,9 @@ def test_every_corpus_imports_and_loads_without_errors_of_schema_or_reference(
 ) -> None:
     corpus = loads(dump(imported[name].corpus), f"{name}.yaml")
     findings = run_checks(Index.build(corpus), None, Selection(select=("AM1", "AM2")))
-    errors = [d for d in findings if d.severity.value == "error" and d.code != "AM205"]
-    assert errors == []
+    errors = Counter(d.code for d in findings if d.severity.value == "error")
+    # The field's data: three RA-nodes of Araucaria's nodeset531 repeat one argument.
+    assert errors == (Counter({"AM205": 3}) if name == "araucaria" else Counter())
 
 
 def test_every_file_of_the_corpora_is_imported_or_passed_over_for_a_reason(
