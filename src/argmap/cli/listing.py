@@ -283,7 +283,7 @@ def stats(
     from argmap.cli.common import load_index
     from argmap.cli.output import render_rows
     from argmap.queries import KIND_MEASURES, SOURCE_MEASURES, SPEAKER_MEASURES, source_labels
-    from argmap.queries.stats import stats as compute
+    from argmap.queries import stats as compute
 
     index = load_index(file)
     store = None

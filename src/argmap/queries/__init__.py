@@ -225,11 +225,6 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module 'argmap.queries' has no attribute {name!r}")
     import importlib
 
-    loaded = importlib.import_module(module)
-    # Bind every name this module exports, not only the one asked for: importing
-    # the module made its name (``stats``, ``unanswered``) an attribute of this
-    # package, which would otherwise shadow the function of the same name.
-    for exported, home in _LAZY.items():
-        if home == module:
-            globals()[exported] = getattr(loaded, exported)
-    return globals()[name]
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
