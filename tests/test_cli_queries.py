@@ -372,7 +372,7 @@ def test_matrix_csv_joins_lists_with_semicolons(runner: CliRunner) -> None:
     ("command", "fields"),
     [
         (["people"], ["id", "name", "kind", "affiliation", "description", "members",
-                      "groups", "claims", "sources", "rebuts", "rebutted"]),
+                      "groups", "claims", "sources", "rebuts", "rebutted", "agreements"]),
         (["sources"], ["id", "label", "title", "outlet", "date", "authors", "editors", "url",
                        "claims", "speakers"]),
         (["tags"], ["id", "description", "claims"]),
@@ -404,7 +404,10 @@ def test_markdown_table(runner: CliRunner) -> None:
 
 def test_show_json_nests_the_context(runner: CliRunner) -> None:
     data = as_json(runner, "show", "aa-build-tram")
-    assert list(data) == ["type", "claim", "supported_by", "attacked_by", "attacks", "premise_in"]
+    assert list(data) == [
+        "type", "claim", "supported_by", "attacked_by", "attacks", "premise_in", "agreements",
+        "stances",
+    ]  # fmt: skip
     assert [a["argument"]["id"] for a in data["supported_by"]] == [
         "arg-traffic-and-funding",
         "arg-cleaner",
@@ -421,7 +424,7 @@ def test_show_json_nests_the_context(runner: CliRunner) -> None:
     ("entity", "kind", "keys"),
     [
         ("ben-baker", "person", ["type", "person", "groups", "members", "authored", "claims",
-                                 "rebuts", "rebutted_by"]),
+                                 "rebuts", "rebutted_by", "agrees_with", "stances"]),
         ("archer-trams-2020", "source", ["type", "source", "claims", "rebuttals"]),
         ("arg-council-budget", "argument", ["type", "argument", "conclusion", "premises",
                                             "undercut_by"]),
@@ -439,7 +442,7 @@ def test_show_any_entity_as_json(
 def test_tree_json_nodes(runner: CliRunner) -> None:
     root = as_json(runner, "tree", "aa-funding-no-obstacle")
     keys = ["relation", "type", "id", "via", "kind", "basis", "speaker", "speaker_name",
-            "text", "stop", "hidden", "children"]  # fmt: skip
+            "text", "stop", "hidden", "stances", "children"]  # fmt: skip
     assert list(root) == keys
     (argument,) = root["children"]
     assert (argument["relation"], argument["type"], argument["id"]) == (

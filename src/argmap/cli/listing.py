@@ -279,8 +279,19 @@ def stats(
         return
     sections: list[tuple[str, str, tuple[str, ...], str]] = [
         ("corpus", "Corpus", (), "Count"),
-        ("source", "Per source", SOURCE_MEASURES, "Source"),
-        ("speaker", "Per speaker (most claims first)", SPEAKER_MEASURES, "Speaker"),
+        (
+            "source",
+            "Per source (Args: arguments; Out/In: rebuttals made/received, Across: of "
+            "those with another source; Agree: agreements; Stance: stances taken)",
+            SOURCE_MEASURES,
+            "Source",
+        ),
+        (
+            "speaker",
+            "Per speaker, most claims first (Out/In: rebuttals made/received)",
+            SPEAKER_MEASURES,
+            "Speaker",
+        ),
         ("kind", "Arguments and rebuttals by kind and basis", KIND_MEASURES, "Kind"),
     ]
     first = True
@@ -300,7 +311,7 @@ def stats(
                 Column(
                     "id",
                     label,
-                    max_width=28,
+                    max_width=20,
                     cell=(lambda r: labels.get(r["id"], r["id"]))
                     if group == "source"
                     else (lambda r: r["name"])
@@ -323,9 +334,16 @@ def stats(
 
 
 _MEASURE_HEADERS = {
+    "speakers": "Spkrs",
+    "arguments": "Args",
+    "rebuts": "Out",
+    "rebutted": "In",
     "cross_source": "Across",
-    "rebutted": "Rebutted",
+    "agreements": "Agree",
+    "stances": "Stance",
 }
+"""Short headings, so that the per-source and per-speaker tables fit 80 columns; the
+section titles say what they mean."""
 
 _TIDY_COLUMNS = [
     Column("group", "Group"),

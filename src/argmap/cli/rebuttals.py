@@ -7,7 +7,8 @@ All three take the same filters (``--by``, ``--against``, ``--basis``, ``--kind`
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Annotated, Protocol
 
 import typer
 
@@ -19,7 +20,27 @@ from argmap.vocabulary import Basis, RebuttalKind
 
 if TYPE_CHECKING:
     from argmap.index import Index
-    from argmap.queries import Matrix, RebuttalFilter
+    from argmap.queries import RebuttalFilter
+
+
+class _Counts(Protocol):
+    @property
+    def explicit(self) -> int: ...
+    @property
+    def inferred(self) -> int: ...
+
+
+class Grid(Protocol):
+    """A speaker x speaker table: the rebuttal matrix, or the (symmetric) agreement one."""
+
+    @property
+    def speakers(self) -> tuple[tuple[str, str], ...]: ...
+    @property
+    def cells(self) -> Mapping[tuple[str, str], _Counts]: ...
+
+
+Margin = tuple[str, str, Callable[[str], int]]
+"""A total column after the grid: (key, heading, speaker -> count)."""
 
 
 def _filter(
@@ -171,6 +192,15 @@ def matrix(
             show_default=False,
         ),
     ] = None,
+    agreements: Annotated[
+        bool,
+        typer.Option(
+            "--agreements",
+            help="Who agrees with whom instead: a symmetric matrix of agreements, each "
+            "pair counted once. --by and --against then both mean 'on either side'; "
+            "--kind does not apply.",
+        ),
+    ] = False,
     file: FileOption = None,
     output_format: FormatOption = ListFormat.TABLE,
 ) -> None:
@@ -187,35 +217,65 @@ def matrix(
         argmap matrix
         argmap matrix --source csis --top 5
         argmap matrix --format csv
+        argmap matrix --agreements
     """
     from argmap.cli.common import load_index
     from argmap.cli.output import render_rows
-    from argmap.queries import rebuttal_matrix, who_rebuts_whom
 
     index = load_index(file)
+    if agreements:
+        from argmap.cli.agreements import agreement_matrix_view
+
+        if kind is not None:
+            from argmap.cli.common import fail
+
+            fail("--kind does not apply to agreements (they have no kind); drop it")
+        people = [*(by or []), *(against or [])]
+        agreement_matrix_view(index, people, basis, source, tag, cross_source, top, output_format)
+        return
+    from argmap.queries import rebuttal_matrix, who_rebuts_whom
+
     flt = _filter(index, by, against, basis, kind, source, tag, cross_source)
     pairs = who_rebuts_whom(index, flt)
     if output_format not in (ListFormat.TABLE, ListFormat.MARKDOWN):
         render_rows([p.as_dict() for p in pairs], PAIR_COLUMNS, output_format)
         return
     grid = rebuttal_matrix(pairs)
-    if output_format is ListFormat.MARKDOWN and top is None:  # no width to fit
-        rows, columns, shown = _matrix_rows(grid, [s for s, _ in grid.speakers], cut=False)
-    else:
-        rows, columns, shown = matrix_table(grid, top)
+    margins: list[Margin] = [
+        ("made", "Out", grid.made),
+        ("received", "In", grid.received),
+    ]
+    rows, columns, shown = grid_view(grid, margins, top, output_format)
     total = sum(p.total for p in pairs)
     n = len(grid.speakers)
     title = f"Who rebuts whom: {total} {_describe(index, flt)} among {n} speakers"
-    if shown < n:
-        title += (
-            f"; the {shown} most involved shown, the other {n - shown} summed under 'others' "
-            "(--top N to choose; --format csv for every pair)"
-        )
+    title += folded(shown, n)
     title += ". Row rebuts column; cells are explicit+inferred; Out = made, In = received."
     render_rows(rows, columns, output_format, title=title, empty="No rebuttals match.")
 
 
-def matrix_table(grid: Matrix, top: int | None) -> tuple[list[Row], list[Column], int]:
+def folded(shown: int, n: int) -> str:
+    """What a title says when 'others' folds speakers."""
+    if shown >= n:
+        return ""
+    return (
+        f"; the {shown} most involved shown, the other {n - shown} summed under 'others' "
+        "(--top N to choose; --format csv for every pair)"
+    )
+
+
+def grid_view(
+    grid: Grid, margins: list[Margin], top: int | None, output_format: ListFormat
+) -> tuple[list[Row], list[Column], int]:
+    """The grid as table rows: every speaker in markdown, else what fits the terminal."""
+    if output_format is ListFormat.MARKDOWN and top is None:  # no width to fit
+        return _matrix_rows(grid, [s for s, _ in grid.speakers], margins, cut=False)
+    return matrix_table(grid, top, margins)
+
+
+def matrix_table(
+    grid: Grid, top: int | None, margins: list[Margin]
+) -> tuple[list[Row], list[Column], int]:
     """The matrix as rows and columns for render_rows, folding what does not fit.
 
     Keeps the ``top`` most involved speakers, or fewer if they do not fit the
@@ -232,19 +292,19 @@ def matrix_table(grid: Matrix, top: int | None) -> tuple[list[Row], list[Column]
     speakers = speakers[: max(1, (width - _LABEL_WIDTH) // 3)]
 
     def fits(k: int) -> bool:
-        return table_width(*_matrix_rows(grid, speakers[:k])[:2]) <= width
+        return table_width(*_matrix_rows(grid, speakers[:k], margins)[:2]) <= width
 
     if fits(len(speakers)):
-        return _matrix_rows(grid, speakers)
+        return _matrix_rows(grid, speakers, margins)
     low, high = 1, len(speakers)  # fits(low) is assumed, fits(high) is false
     while high - low > 1:  # the width grows with each speaker shown
         middle = (low + high) // 2
         low, high = (middle, high) if fits(middle) else (low, middle)
-    return _matrix_rows(grid, speakers[:low])
+    return _matrix_rows(grid, speakers[:low], margins)
 
 
 def _matrix_rows(
-    grid: Matrix, kept: list[str], *, cut: bool = True
+    grid: Grid, kept: list[str], margins: list[Margin], *, cut: bool = True
 ) -> tuple[list[Row], list[Column], int]:
     names = dict(grid.speakers)
     rest = {s for s, _ in grid.speakers} - set(kept)
@@ -273,15 +333,14 @@ def _matrix_rows(
         row: Row = {"speaker": label}
         for j, target in enumerate(labels, start=1):
             row[str(j) if target else "others"] = cell(speaker, target)
-        row["made"] = grid.made(speaker) if speaker else sum(grid.made(s) for s in rest)
-        row["received"] = grid.received(speaker) if speaker else sum(grid.received(s) for s in rest)
+        for margin, _, count in margins:
+            row[margin] = count(speaker) if speaker else sum(count(s) for s in rest)
         rows.append(row)
     columns = [
         Column("speaker", "Speaker"),
         *(Column(str(j), str(j), justify="right") for j in range(1, len(kept) + 1)),
         *([Column("others", "others", justify="right")] if rest else []),
-        Column("made", "Out", justify="right"),
-        Column("received", "In", justify="right"),
+        *(Column(margin, heading, justify="right") for margin, heading, _ in margins),
     ]
     return rows, columns, len(kept)
 

@@ -20,14 +20,20 @@ if TYPE_CHECKING:
     from argmap.cli.document import Document, Entry
     from argmap.index import Index
     from argmap.queries import (
+        AgreementPair,
+        AgreementRow,
+        AgreementView,
         ArgumentView,
         ClaimRow,
         ClaimView,
         PersonView,
+        QuestionView,
         RebuttalRow,
         RebuttalView,
         SourceView,
         SpeakerPair,
+        StanceRow,
+        StanceView,
         TagView,
         View,
     )
@@ -48,15 +54,17 @@ def show(
         str,
         typer.Argument(
             metavar="ID",
-            help="Any id: a claim, person, source, argument, rebuttal or tag. A person or "
-            "source may also be a fragment of the name or title (show trenin).",
+            help="Any id: a claim, person, source, argument, rebuttal, agreement, question, "
+            "stance or tag. A person or source may also be a fragment of the name or title "
+            "(show trenin).",
             show_default=False,
         ),
     ],
     file: FileOption = None,
     output_format: ViewFormatOption = ViewFormat.TEXT,
 ) -> None:
-    """Show one entity: a claim, person, source, argument, rebuttal or tag, in context.
+    """Show one entity in context: a claim, person, source, argument, rebuttal, agreement,
+    question, stance or tag.
 
     Examples:
 
@@ -104,14 +112,23 @@ def print_view(index: Index, view: View, fmt: ViewFormat) -> None:
 
 def build_document(index: Index, view: View) -> Document:
     from argmap.queries import (
+        AgreementView,
         ArgumentView,
         ClaimView,
         PersonView,
+        QuestionView,
         RebuttalView,
         SourceView,
+        StanceView,
         TagView,
     )
 
+    if isinstance(view, AgreementView):
+        return _agreement_document(index, view)
+    if isinstance(view, QuestionView):
+        return _question_document(index, view)
+    if isinstance(view, StanceView):
+        return _stance_document(index, view)
     if isinstance(view, ClaimView):
         return _claim_document(index, view)
     if isinstance(view, PersonView):
@@ -206,6 +223,44 @@ def _pair_entry(pair: SpeakerPair, *, side: str) -> Entry:
     return Entry(f"{who}: {_plural(pair.total, 'rebuttal')} ({split})", [", ".join(pair.rebuttals)])
 
 
+def _agreement_entry(row: AgreementRow, claim_id: str) -> Entry:
+    """An agreement seen from one of its claims: the other claim."""
+    from argmap.cli.document import Entry
+
+    i = 1 if row.claims[0] == claim_id else 0
+    how = row.basis.value + (", across sources" if row.cross_source else "")
+    body = [row.texts[i] or ""]
+    if row.note:
+        body.append(f"Note: {row.note}")
+    return Entry(f"{row.claims[i]} ({row.speaker_names[i]}): {how} [{row.id}]", body)
+
+
+def _stance_entry(row: StanceRow, *, claim: bool = False) -> Entry:
+    from argmap.cli.document import Entry
+
+    how = row.stance.value + ("" if row.basis.value == "explicit" else ", inferred")
+    if claim:
+        head = f"{row.claim} ({row.speaker_name}): {how} [{row.id}]"
+        body = [row.text or ""]
+    else:
+        head = f"{how} on {row.question} [{row.id}]"
+        body = [row.question_text or ""]
+    if row.note:
+        body.append(f"Note: {row.note}")
+    return Entry(head, body)
+
+
+def _agree_pair_entry(pair: AgreementPair, person: str) -> Entry:
+    from argmap.cli.document import Entry
+
+    i = 1 if pair.speakers[0] == person else 0
+    split = f"{pair.explicit} explicit, {pair.inferred} inferred"
+    who = f"{pair.speaker_names[i]} ({pair.speakers[i]})"
+    return Entry(
+        f"{who}: {_plural(pair.total, 'agreement')} ({split})", [", ".join(pair.agreements)]
+    )
+
+
 # -- one document per kind ----------------------------------------------------
 
 
@@ -249,6 +304,21 @@ def _claim_document(index: Index, view: ClaimView) -> Document:
             [_argument_entry(index, a, conclusion=True) for a in view.premise_in],
         ),
     ]
+    # Agreements and stances only when there are some: most corpora have none.
+    if view.agreements:
+        doc.sections.append(
+            Section(
+                f"Agrees with {_plural(len(view.agreements), 'claim')}",
+                [_agreement_entry(a, claim.id) for a in view.agreements],
+            )
+        )
+    if view.stances:
+        doc.sections.append(
+            Section(
+                f"Stances on {_plural(len(view.stances), 'question')}",
+                [_stance_entry(st) for st in view.stances],
+            )
+        )
     return doc
 
 
@@ -296,6 +366,21 @@ def _person_document(index: Index, view: PersonView) -> Document:
             [_pair_entry(p, side="by") for p in view.rebutted_by],
         ),
     ]
+    if view.agrees_with:
+        total = sum(p.total for p in view.agrees_with)
+        doc.sections.append(
+            Section(
+                f"Agrees with: {_plural(total, 'agreement')}",
+                [_agree_pair_entry(p, person.id) for p in view.agrees_with],
+            )
+        )
+    if view.stances:
+        doc.sections.append(
+            Section(
+                f"Stances: {_plural(len(view.stances), 'claim')} answering questions",
+                [_stance_entry(st, claim=True) for st in view.stances],
+            )
+        )
     return doc
 
 
@@ -413,4 +498,63 @@ def _tag_document(index: Index, view: TagView) -> Document:
             [claim_entry(index, c) for c in view.claims],
         )
     )
+    return doc
+
+
+def _agreement_document(index: Index, view: AgreementView) -> Document:
+    from argmap.cli.document import Document, Section
+
+    row = view.agreement
+    doc = Document(f"Agreement {row.id}: {row.basis.value}")
+    if row.note:
+        doc.lead.append(row.note)
+    if row.cross_source:
+        doc.fields.append(("Across", f"{row.sources[0]} = {row.sources[1]}"))
+    doc.sections.append(
+        Section("Claims that say the same thing", [claim_entry(index, c) for c in view.claims])
+    )
+    return doc
+
+
+def _question_document(index: Index, view: QuestionView) -> Document:
+    from argmap.cli.document import Document, Entry, Section
+
+    row = view.question
+    doc = Document(f"Question {row.id}")
+    doc.lead.append(row.text)
+    if row.posed_by:
+        doc.fields.append(("Posed by", f"{row.posed_by_name} ({row.posed_by})"))
+    if row.source:
+        from argmap.queries import source_labels
+
+        doc.fields.append(("Source", f"{source_labels(index).get(row.source, row.source)}"))
+    names = row.speaker_names
+    mixed = set(row.mixed_speakers)
+    for label, key in (("Pro", "pro_speakers"), ("Con", "con_speakers")):
+        speakers = getattr(row, key)
+        shown = [names[s] + (" (mixed)" if s in mixed else "") for s in speakers]
+        count = _plural(getattr(row, label.lower()), "claim")
+        doc.fields.append((label, f"{count}: " + (", ".join(shown) or "none")))
+    section = Section(f"Stances ({len(view.stances)}), by speaker")
+    current: Entry | None = None
+    for stance in view.stances:
+        if current is None or current.head.split(":")[0] != (stance.speaker_name or ""):
+            current = Entry(f"{stance.speaker_name or '(unknown)'}: {stance.position or ''}")
+            section.entries.append(current)
+        current.children.append(_stance_entry(stance, claim=True))
+    doc.sections.append(section)
+    return doc
+
+
+def _stance_document(index: Index, view: StanceView) -> Document:
+    from argmap.cli.document import Document, Section
+
+    row = view.stance
+    doc = Document(f"Stance {row.id}: {row.stance.value}, {row.basis.value}")
+    doc.fields.append(("Question", f"{row.question}: {row.question_text or ''}"))
+    if row.position:
+        doc.fields.append(("Speaker's position", f"{row.speaker_name}: {row.position}"))
+    if row.note:
+        doc.fields.append(("Note", row.note))
+    doc.sections.append(Section("Claim", [claim_entry(index, view.claim)] if view.claim else []))
     return doc

@@ -42,14 +42,16 @@ def tree(
 
     PRO is an argument for the claim above (a lone premise, or an argument whose
     premises work together, marked '+'); CON is a rebuttal of the claim above,
-    or an undercut of the argument above. The tree recurses down to --depth. A
+    or an undercut of the argument above; AGREE is a claim that says the same
+    thing as the claim above (an agreement). A claim's stances on questions
+    follow its speaker in brackets. The tree recurses down to --depth. A
     claim already expanded is shown again but not expanded ('shown above'), and
     a cycle is cut where it closes, so the tree stays finite.
 
     Examples:
 
     \b
-        argmap tree csis-koshino-resolution-russia-card --depth 2
+        argmap tree csis-trenin-no-russia-card --depth 2
         argmap tree csis-hyodo-room-vis-a-vis-china --format markdown
     """
     from argmap.cli.common import fail, load_index
@@ -101,6 +103,8 @@ def _head(node: TreeNode) -> str:
     head = f"{node.id} · {node.speaker_name or '?'}"
     if link:
         head += f" ({', '.join(link)})"
+    if node.stances:
+        head += " [" + "; ".join(f"{side} on {q}" for q, side in node.stances) + "]"
     return head
 
 
@@ -128,9 +132,10 @@ def tree_text(root: TreeNode, width: int, *, color: bool = False) -> str:
     import textwrap
 
     def paint(label: str) -> str:
-        if not color or label not in ("PRO", "CON"):
+        colours = {"PRO": "green", "CON": "red", "AGREE": "blue"}
+        if not color or label not in colours:
             return label
-        return typer.style(label, fg="green" if label == "PRO" else "red", bold=True)
+        return typer.style(label, fg=colours[label], bold=True)
 
     lines: list[str] = []
 
@@ -184,6 +189,8 @@ def tree_markdown(root: TreeNode) -> str:
             link = ", ".join(x.value for x in (node.kind, node.basis) if x is not None)
             extra = f" ({link})" if link else ""
             text = f"{node.speaker_name or '?'}: {node.text or ''} `{node.id}`{extra}"
+            if node.stances:
+                text += " [" + "; ".join(f"{side} on {q}" for q, side in node.stances) + "]"
         tail = _tail(node)
         if tail:
             text += f" _{tail}_"

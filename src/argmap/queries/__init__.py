@@ -19,6 +19,10 @@ The API at a glance::
     pro_con_tree(index, "some-claim", depth=3)  # -> TreeNode
     describe(index, "dmitri-trenin")       # -> PersonView (or ClaimView, SourceView, ...)
     list_people(index), list_sources(index), list_tags(index), stats(index)
+    find_agreements(index, AgreementFilter(people=("shinji-hyodo",)))  # -> list[AgreementRow]
+    agreement_matrix(who_agrees_with_whom(index))  # -> AgreementMatrix (symmetric)
+    list_questions(index)                  # -> list[QuestionRow] with pro/con speakers
+    find_stances(index, StanceFilter(questions=("russia-card",)))  # -> list[StanceRow]
 
 Conventions shared by all of it:
 
@@ -33,24 +37,39 @@ Conventions shared by all of it:
 
 from __future__ import annotations
 
+from argmap.queries.agreements import (
+    AgreementFilter,
+    AgreementMatrix,
+    AgreementPair,
+    AgreementRow,
+    agreement_matrix,
+    agreement_row,
+    find_agreements,
+    who_agrees_with_whom,
+)
 from argmap.queries.claims import ClaimFilter, find_claims
 from argmap.queries.common import claim_roles, reported_by, source_labels, voices
 from argmap.queries.matrix import Matrix, SpeakerPair, rebuttal_matrix, who_rebuts_whom
 from argmap.queries.people import PersonRow, list_people
+from argmap.queries.questions import QuestionRow, list_questions, question_row
 from argmap.queries.rebuttals import RebuttalFilter, find_rebuttals
 from argmap.queries.rows import ArgumentRow, ClaimRow, RebuttalRow, claim_row, rebuttal_row
 from argmap.queries.sources import SourceRow, list_sources
+from argmap.queries.stances import StanceFilter, StanceRow, find_stances, positions, stance_row
 from argmap.queries.stats import KIND_MEASURES, SOURCE_MEASURES, SPEAKER_MEASURES, StatRow, stats
 from argmap.queries.tags import TagRow, list_tags
 from argmap.queries.tree import TreeNode, pro_con_tree
 from argmap.queries.unanswered import UnansweredCount, unanswered, unanswered_counts
 from argmap.queries.views import (
+    AgreementView,
     ArgumentView,
     ClaimView,
     PersonView,
+    QuestionView,
     RebuttalView,
     SourceClaims,
     SourceView,
+    StanceView,
     TagView,
     View,
     describe,
@@ -61,6 +80,11 @@ __all__ = [
     "KIND_MEASURES",
     "SOURCE_MEASURES",
     "SPEAKER_MEASURES",
+    "AgreementFilter",
+    "AgreementMatrix",
+    "AgreementPair",
+    "AgreementRow",
+    "AgreementView",
     "ArgumentRow",
     "ArgumentView",
     "ClaimFilter",
@@ -69,6 +93,8 @@ __all__ = [
     "Matrix",
     "PersonRow",
     "PersonView",
+    "QuestionRow",
+    "QuestionView",
     "RebuttalFilter",
     "RebuttalRow",
     "RebuttalView",
@@ -76,29 +102,41 @@ __all__ = [
     "SourceRow",
     "SourceView",
     "SpeakerPair",
+    "StanceFilter",
+    "StanceRow",
+    "StanceView",
     "StatRow",
     "TagRow",
     "TagView",
     "TreeNode",
     "UnansweredCount",
     "View",
+    "agreement_matrix",
+    "agreement_row",
     "claim_roles",
     "claim_row",
     "describe",
     "entity_id",
+    "find_agreements",
     "find_claims",
     "find_rebuttals",
+    "find_stances",
     "list_people",
+    "list_questions",
     "list_sources",
     "list_tags",
+    "positions",
     "pro_con_tree",
+    "question_row",
     "rebuttal_matrix",
     "rebuttal_row",
     "reported_by",
     "source_labels",
+    "stance_row",
     "stats",
     "unanswered",
     "unanswered_counts",
     "voices",
+    "who_agrees_with_whom",
     "who_rebuts_whom",
 ]

@@ -31,6 +31,9 @@ class PersonRow:
     """Rebuttals made by their claims."""
     rebutted: int
     """Rebuttals aimed at their claims."""
+    agreements: int = 0
+    """Agreements their claims take part in (given and received are one: agreement is
+    symmetric)."""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -45,6 +48,7 @@ class PersonRow:
             "sources": list(self.sources),
             "rebuts": self.rebuts,
             "rebutted": self.rebutted,
+            "agreements": self.agreements,
         }
 
 
@@ -63,6 +67,7 @@ def _person_row(index: Index, person: Person, received: Counter[str]) -> PersonR
         sources=tuple(s for s in index.sources if s in spoken_in),
         rebuts=sum(len(index.attacks_by.get(c.id, ())) for c in claims),
         rebutted=received[person.id],
+        agreements=len({a.id for c in claims for a in index.agreements_of.get(c.id, ())}),
     )
 
 

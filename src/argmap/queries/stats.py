@@ -33,8 +33,17 @@ class StatRow:
         }
 
 
-SOURCE_MEASURES = ("claims", "speakers", "arguments", "rebuts", "rebutted", "cross_source")
-SPEAKER_MEASURES = ("claims", "central", "sources", "rebuts", "rebutted")
+SOURCE_MEASURES = (
+    "claims",
+    "speakers",
+    "arguments",
+    "rebuts",
+    "rebutted",
+    "cross_source",
+    "agreements",
+    "stances",
+)
+SPEAKER_MEASURES = ("claims", "central", "sources", "rebuts", "rebutted", "agreements", "stances")
 KIND_MEASURES = ("explicit", "inferred", "total")
 
 
@@ -45,9 +54,12 @@ def stats(index: Index) -> list[StatRow]:
       reported), arguments, rebuttals.
     * source: claims, speakers, arguments (by conclusion), rebuts (made by its
       claims), rebutted (aimed at its claims), cross_source (of those, with the
-      other side in another source).
-    * speaker (everyone with a claim): claims, central, sources, rebuts, rebutted.
-    * kind: argument, rebut and undercut, each split explicit / inferred / total.
+      other side in another source), agreements (with a claim of it on either
+      side), stances (taken by its claims).
+    * speaker (everyone with a claim): claims, central, sources, rebuts, rebutted,
+      agreements, stances.
+    * kind: argument, rebut, undercut, agreement and stance, each split
+      explicit / inferred / total.
     """
     rows: list[StatRow] = []
     totals = {
@@ -59,6 +71,9 @@ def stats(index: Index) -> list[StatRow]:
         "reported": sum(c.reported for c in index.claims.values()),
         "arguments": len(index.arguments),
         "rebuttals": len(index.rebuttals),
+        "agreements": len(index.agreements),
+        "questions": len(index.questions),
+        "stances": len(index.stances),
     }
     rows += [StatRow("corpus", "corpus", "corpus", m, n) for m, n in totals.items()]
 
@@ -80,6 +95,18 @@ def stats(index: Index) -> list[StatRow]:
             by_speaker_made[row.by_speaker] += 1
         if row.target_speaker:
             by_speaker_aimed[row.target_speaker] += 1
+    agreed: dict[str, Counter[str]] = {"source": Counter(), "speaker": Counter()}
+    for agreement in index.agreements.values():
+        sides = [index.claims[c] for c in dict.fromkeys(agreement.claims) if c in index.claims]
+        for field, group in (("source", agreed["source"]), ("speaker", agreed["speaker"])):
+            for value in {getattr(c, field) for c in sides}:
+                group[value] += 1
+    stanced: dict[str, Counter[str]] = {"source": Counter(), "speaker": Counter()}
+    for stance in index.stances.values():
+        claim = index.claims.get(stance.claim)
+        if claim is not None:
+            stanced["source"][claim.source] += 1
+            stanced["speaker"][claim.speaker] += 1
     arguments: Counter[str] = Counter()
     for argument in index.arguments.values():
         conclusion = index.claims.get(argument.conclusion)
@@ -94,6 +121,8 @@ def stats(index: Index) -> list[StatRow]:
             "rebuts": made[source.id],
             "rebutted": aimed[source.id],
             "cross_source": across[source.id],
+            "agreements": agreed["source"][source.id],
+            "stances": stanced["source"][source.id],
         }
         rows += [StatRow("source", source.id, source.title, m, values[m]) for m in SOURCE_MEASURES]
 
@@ -106,6 +135,8 @@ def stats(index: Index) -> list[StatRow]:
             "sources": len({c.source for c in claims}),
             "rebuts": by_speaker_made[speaker],
             "rebutted": by_speaker_aimed[speaker],
+            "agreements": agreed["speaker"][speaker],
+            "stances": stanced["speaker"][speaker],
         }
         name = index.display_name(speaker)
         rows += [StatRow("speaker", speaker, name, m, values[m]) for m in SPEAKER_MEASURES]
@@ -116,6 +147,8 @@ def stats(index: Index) -> list[StatRow]:
         "undercut": Counter(
             r.basis for r in index.rebuttals.values() if r.kind is RebuttalKind.UNDERCUT
         ),
+        "agreement": Counter(a.basis for a in index.agreements.values()),
+        "stance": Counter(s.basis for s in index.stances.values()),
     }
     for kind, counts in kinds.items():
         values = {

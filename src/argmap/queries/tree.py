@@ -14,7 +14,7 @@ from argmap.vocabulary import Basis, RebuttalKind
 # -- the pro and con tree -----------------------------------------------------
 
 
-Relation = Literal["root", "pro", "con", "premise"]
+Relation = Literal["root", "pro", "con", "premise", "agree"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,9 +23,10 @@ class TreeNode:
 
     A claim node (``type == "claim"``) is the root, a single-premise ``pro``, a
     ``con`` that rebuts or undercuts its parent, or a ``premise`` of a linked
-    argument. An argument node (``type == "argument"``) is a ``pro`` whose
-    premises work together, or one that is undercut; its children are its
-    premises and the undercuts on it.
+    argument, or an ``agree``: a claim that says the same thing as its parent
+    (an agreement, which ``via`` names). An argument node (``type ==
+    "argument"``) is a ``pro`` whose premises work together, or one that is
+    undercut; its children are its premises and the undercuts on it.
     """
 
     relation: Relation
@@ -47,6 +48,8 @@ class TreeNode:
     expanded earlier in the tree (repeat)."""
     hidden: int = 0
     """Children left out because of the depth limit."""
+    stances: tuple[tuple[str, str], ...] = ()
+    """(question id, pro | con) for each stance the claim takes."""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -61,6 +64,7 @@ class TreeNode:
             "text": self.text,
             "stop": self.stop,
             "hidden": self.hidden,
+            "stances": [{"question": q, "stance": side} for q, side in self.stances],
             "children": [c.as_dict() for c in self.children],
         }
 
@@ -93,8 +97,10 @@ class _TreeBuilder:
         self.expanded: set[str] = set()
 
     def _count_below(self, claim_id: str) -> int:
-        return len(self.index.arguments_for.get(claim_id, ())) + len(
-            self.index.attacks_on.get(claim_id, ())
+        return (
+            len(self.index.arguments_for.get(claim_id, ()))
+            + len(self.index.attacks_on.get(claim_id, ()))
+            + len(self.index.agreements_of.get(claim_id, ()))
         )
 
     def claim(
@@ -118,6 +124,9 @@ class _TreeBuilder:
             speaker=claim.speaker if claim else None,
             speaker_name=self.index.display_name(claim.speaker) if claim else None,
             text=claim.text if claim else None,
+            stances=tuple(
+                (s.question, s.stance.value) for s in self.index.stances_of.get(claim_id, ())
+            ),
         )
         if claim is None:
             return node
@@ -137,6 +146,13 @@ class _TreeBuilder:
                 self.claim(
                     rebuttal.by, "con", rebuttal.id, rebuttal.kind, rebuttal.basis, level + 1, below
                 )
+            )
+        for agreement in self.index.agreements_of.get(claim_id, ()):
+            if agreement.id == via:
+                continue  # the agreement that led here
+            other = self.index.agreeing_with(agreement, claim_id)
+            children.append(
+                self.claim(other, "agree", agreement.id, None, agreement.basis, level + 1, below)
             )
         return _replace(node, children=tuple(children))
 

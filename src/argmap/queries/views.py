@@ -8,10 +8,18 @@ from typing import Any, Literal
 from argmap.errors import LookupFailed
 from argmap.index import Index
 from argmap.model import Argument, Claim, Person
+from argmap.queries.agreements import (
+    AgreementFilter,
+    AgreementPair,
+    AgreementRow,
+    agreement_row,
+    who_agrees_with_whom,
+)
 from argmap.queries.claims import ClaimFilter, find_claims
 from argmap.queries.common import voices
 from argmap.queries.matrix import SpeakerPair, _pairs
 from argmap.queries.people import PersonRow, _person_row, _received
+from argmap.queries.questions import QuestionRow, question_row
 from argmap.queries.rebuttals import RebuttalFilter, find_rebuttals
 from argmap.queries.rows import (
     ArgumentRow,
@@ -22,6 +30,7 @@ from argmap.queries.rows import (
     rebuttal_row,
 )
 from argmap.queries.sources import SourceRow, _source_row
+from argmap.queries.stances import StanceFilter, StanceRow, find_stances, positions, stance_row
 from argmap.queries.tags import TagRow
 
 
@@ -69,6 +78,10 @@ class ClaimView:
     """Rebuttals on the claim itself (undercuts on its support are in ``supported_by``)."""
     attacks: tuple[RebuttalRow, ...]
     premise_in: tuple[ArgumentView, ...]
+    agreements: tuple[AgreementRow, ...] = ()
+    """Agreements the claim takes part in, on either side."""
+    stances: tuple[StanceRow, ...] = ()
+    """The claim's answers to questions."""
     type: Literal["claim"] = "claim"
 
     def as_dict(self) -> dict[str, Any]:
@@ -79,6 +92,8 @@ class ClaimView:
             "attacked_by": [r.as_dict() for r in self.attacked_by],
             "attacks": [r.as_dict() for r in self.attacks],
             "premise_in": [a.as_dict() for a in self.premise_in],
+            "agreements": [a.as_dict() for a in self.agreements],
+            "stances": [s.as_dict() for s in self.stances],
         }
 
 
@@ -108,6 +123,10 @@ class PersonView:
     claims: tuple[SourceClaims, ...]
     rebuts: tuple[SpeakerPair, ...]
     rebutted_by: tuple[SpeakerPair, ...]
+    agrees_with: tuple[AgreementPair, ...] = ()
+    """Speakers they agree with (their own voice and their groups')."""
+    stances: tuple[StanceRow, ...] = ()
+    """Their claims' stances on the questions."""
     type: Literal["person"] = "person"
 
     def as_dict(self) -> dict[str, Any]:
@@ -120,6 +139,8 @@ class PersonView:
             "claims": [s.as_dict() for s in self.claims],
             "rebuts": [p.as_dict() for p in self.rebuts],
             "rebutted_by": [p.as_dict() for p in self.rebutted_by],
+            "agrees_with": [p.as_dict() for p in self.agrees_with],
+            "stances": [s.as_dict() for s in self.stances],
         }
 
 
@@ -176,7 +197,65 @@ class TagView:
         }
 
 
-View = ClaimView | PersonView | SourceView | ArgumentView | RebuttalView | TagView
+@dataclass(frozen=True, slots=True)
+class AgreementView:
+    """An agreement: its two claims and what the annotator says they share."""
+
+    agreement: AgreementRow
+    claims: tuple[ClaimRow, ...]
+    type: Literal["agreement"] = "agreement"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "agreement": self.agreement.as_dict(),
+            "claims": [c.as_dict() for c in self.claims],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionView:
+    """A question, its sides counted, and every stance on it grouped by speaker."""
+
+    question: QuestionRow
+    stances: tuple[StanceRow, ...]
+    type: Literal["question"] = "question"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "question": self.question.as_dict(),
+            "stances": [s.as_dict() for s in self.stances],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StanceView:
+    """A stance: the claim, the question and the side it takes."""
+
+    stance: StanceRow
+    claim: ClaimRow | None
+    type: Literal["stance"] = "stance"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "stance": self.stance.as_dict(),
+            "claim": self.claim.as_dict() if self.claim else None,
+        }
+
+
+View = (
+    ClaimView
+    | PersonView
+    | SourceView
+    | ArgumentView
+    | RebuttalView
+    | TagView
+    | AgreementView
+    | QuestionView
+    | StanceView
+)
 
 
 def entity_id(index: Index, query: str) -> str:
@@ -247,6 +326,28 @@ def describe(index: Index, entity: str) -> View:
             undercuts=_argument_view(index, argument) if argument else None,
             answered_by=tuple(rebuttal_row(index, index.rebuttals[r]) for r in row.answered_by),
         )
+    if entity in index.agreements:
+        agreement = index.agreements[entity]
+        return AgreementView(
+            agreement=agreement_row(index, agreement),
+            claims=tuple(
+                claim_row(index, index.claims[c]) for c in agreement.claims if c in index.claims
+            ),
+        )
+    if entity in index.questions:
+        return QuestionView(
+            question=question_row(index, index.questions[entity]),
+            stances=tuple(find_stances(index, StanceFilter(questions=(entity,)))),
+        )
+    if entity in index.stances:
+        stance = index.stances[entity]
+        claim = index.claims.get(stance.claim)
+        speaker = claim.speaker if claim else None
+        where = positions(index, stance.question).get(speaker) if speaker else None
+        return StanceView(
+            stance=stance_row(index, stance, where),
+            claim=claim_row(index, claim) if claim else None,
+        )
     if entity in index.tags or index.claims_by_tag.get(entity):
         tag = index.tags.get(entity)
         claims = index.claims_by_tag.get(entity, [])
@@ -264,7 +365,17 @@ def _claim_view(index: Index, claim: Claim) -> ClaimView:
         attacked_by=tuple(rebuttal_row(index, r) for r in index.attacks_on.get(claim.id, ())),
         attacks=tuple(rebuttal_row(index, r) for r in index.attacks_by.get(claim.id, ())),
         premise_in=tuple(_argument_view(index, a) for a in index.premise_in.get(claim.id, ())),
+        agreements=tuple(agreement_row(index, a) for a in index.agreements_of.get(claim.id, ())),
+        stances=tuple(_stances_of(index, claim)),
     )
+
+
+def _stances_of(index: Index, claim: Claim) -> list[StanceRow]:
+    rows = []
+    for stance in index.stances_of.get(claim.id, ()):
+        where = positions(index, stance.question).get(claim.speaker)
+        rows.append(stance_row(index, stance, where))
+    return rows
 
 
 def _person_view(index: Index, person: Person) -> PersonView:
@@ -295,4 +406,6 @@ def _person_view(index: Index, person: Person) -> PersonView:
         ),
         rebuts=tuple(_pairs(index, (r for r in rows if r.by_speaker in own))),
         rebutted_by=tuple(_pairs(index, (r for r in rows if r.target_speaker in own))),
+        agrees_with=tuple(who_agrees_with_whom(index, AgreementFilter(people=(person.id,)))),
+        stances=tuple(find_stances(index, StanceFilter(people=(person.id,)))),
     )
