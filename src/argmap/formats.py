@@ -75,6 +75,8 @@ class ExportFormat(StrEnum):
     GRAPHML = "graphml"
     ARGDOWN = "argdown"
     CSV = "csv"
+    ICCMA = "iccma"
+    """The Dung framework of ``argmap evaluate`` in the ICCMA competition format."""
 
 
 class CsvTable(StrEnum):
@@ -123,3 +125,36 @@ class RendererChoice(StrEnum):
     """The system's Graphviz (``dot`` on PATH): every format."""
     WASM = "wasm"
     """Graphviz compiled to WebAssembly, shipped as a Python package: SVG only."""
+
+
+class Semantics(StrEnum):
+    """Which of Dung's acceptability semantics ``argmap evaluate`` computes."""
+
+    GROUNDED = "grounded"
+    """The one sceptical extension: what stands whatever one chooses to believe."""
+    COMPLETE = "complete"
+    """Every position that accepts exactly what it defends."""
+    PREFERRED = "preferred"
+    """The maximal defensible positions."""
+    STABLE = "stable"
+    """Positions that attack everything they leave out (there may be none)."""
+
+
+class Mapping(StrEnum):
+    """How the map becomes a Dung framework (docs/evaluate.md)."""
+
+    BIPOLAR = "bipolar"
+    """Supports count: a claim with arguments stands only while one of them stands."""
+    DUNG = "dung"
+    """Claims and rebuttals only: every rebuttal attacks a claim, supports are ignored."""
+
+
+class SolverChoice(StrEnum):
+    """Which solver computes the extensions."""
+
+    AUTO = "auto"
+    """``direct`` for grounded, ``clingo`` for the others."""
+    DIRECT = "direct"
+    """The grounded labelling computed in linear time (grounded only)."""
+    CLINGO = "clingo"
+    """The clingo ASP solver with ASPARTIX-style encodings (every semantics)."""

@@ -269,6 +269,7 @@ def _pruned(
         if person is not None:
             people_ids.update(person.members)
     tag_ids = {t for c in claims for t in c.tags}
+    kept = {c.id for c in claims}
     return Corpus(
         schema_version=corpus.schema_version,
         tags=[t for t in corpus.tags if t.id in tag_ids],
@@ -277,4 +278,7 @@ def _pruned(
         claims=claims,
         arguments=arguments,
         rebuttals=rebuttals,
+        # An agreement between two kept claims is part of the selection (argmap
+        # evaluate reads it); questions and stances are not selected yet.
+        agreements=[a for a in corpus.agreements if all(c in kept for c in a.claims)],
     ).with_source_map(corpus.source_map)

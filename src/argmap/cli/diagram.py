@@ -18,12 +18,13 @@ from argmap.formats import (
     RankDir,
     Relations,
     RendererChoice,
+    Semantics,
 )
 
 if TYPE_CHECKING:
-    from argmap.export.diagram import DiagramOptions
+    from argmap.export.diagram import Diagram, DiagramOptions
     from argmap.index import Index
-    from argmap.subset import Selection
+    from argmap.subset import Selection, Subset
 
 OutputOption = Annotated[
     str | None,
@@ -49,6 +50,8 @@ class DiagramRequest:
     renderer: RendererChoice
     force: bool
     timeout: float
+    status: Semantics | None = None
+    """``--status``: mark each claim's status under these semantics."""
 
 
 def stdout_is_terminal() -> bool:
@@ -150,6 +153,17 @@ def diagram(
         float,
         typer.Option("--timeout", min=1, metavar="SECONDS", help="Stop a layout that runs longer."),
     ] = 120.0,
+    status: Annotated[
+        Semantics | None,
+        typer.Option(
+            "--status",
+            case_sensitive=False,
+            help="Mark what stands under these semantics (grounded or preferred; complete and "
+            "stable too), as argmap evaluate computes it: ✓ accepted, ? or ~ undecided, "
+            "✗ rejected, by outline colour and a mark; speaker colours stay.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Draw claims, arguments and rebuttals as a diagram a reader can follow.
 
@@ -185,6 +199,7 @@ def diagram(
         renderer=renderer,
         force=force,
         timeout=timeout,
+        status=status,
     )
     run(index, chosen, request)
 
@@ -202,6 +217,8 @@ def run(index: Index, chosen: Selection, request: DiagramRequest) -> None:
         fail(f"refusing to write {fmt.value.upper()} to a terminal: use -o FILE or redirect")
     subset = selection.select_or_fail(index, chosen)
     drawing = plan(subset, request.options, index)
+    if request.status is not None:
+        drawing = _with_status(subset, drawing, request.status)
     if fmt is DiagramFormat.MERMAID:
         text = to_mermaid(drawing)
         warning = too_long(text)
@@ -246,3 +263,15 @@ def run(index: Index, chosen: Selection, request: DiagramRequest) -> None:
     write_output(request.output, data, reads=[corpus_path(request.file)])
     if request.output != "-":
         typer.echo(f"wrote {request.output} ({fmt.value}): {drawing.stats}", err=True)
+
+
+def _with_status(subset: Subset, drawing: Diagram, semantics: Semantics) -> Diagram:
+    """The status overlay (argmap.export.status), or exit 2 when the solver gives up."""
+    from argmap.evaluate.solvers import SolverError
+    from argmap.export.status import overlay, statuses
+
+    try:
+        found = statuses(subset, semantics)
+    except SolverError as err:
+        fail(f"{err}; narrow the diagram with -s, -a, -t or --focus")
+    return overlay(drawing, found, semantics)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,7 +16,12 @@ from argmap.cli.common import (
     write_output,
     write_outputs,
 )
-from argmap.formats import CsvTable, ExportFormat, Relations
+from argmap.formats import CsvTable, ExportFormat, Mapping, Relations
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from argmap.subset import Subset
 
 
 def export(
@@ -34,7 +39,8 @@ def export(
             "--format",
             case_sensitive=False,
             help="json (the resolved corpus), aif (AIFdb JSON), graphml (yEd, Gephi, "
-            "draw.io), argdown, or csv (tables).",
+            "draw.io), argdown, csv (tables), or iccma (the Dung framework of argmap "
+            "evaluate, for competition solvers).",
         ),
     ] = ExportFormat.JSON,
     output: Annotated[
@@ -56,12 +62,21 @@ def export(
             help="For csv to stdout or a file: which table (claims, relations, people, sources).",
         ),
     ] = CsvTable.CLAIMS,
+    mapping: Annotated[
+        Mapping,
+        typer.Option(
+            "--mapping",
+            case_sensitive=False,
+            help="For iccma: bipolar (supports count) or dung (claims and rebuttals only).",
+        ),
+    ] = Mapping.BIPOLAR,
 ) -> None:
     """Export claims, arguments and rebuttals for other tools.
 
     The same filters as argmap diagram choose what is exported (nothing given:
     the whole corpus). Without -o the export goes to stdout, to pipe into jq and
-    the like. docs/export.md describes every format.
+    the like. docs/export.md describes every format. For iccma, -o FILE also
+    writes the key (numbers to node ids) beside it, as FILE with the suffix .key.
     """
     from argmap.export import aif, argdown, csv, graphml, json
     from argmap.export.diagram import default_title
@@ -94,6 +109,9 @@ def export(
         )
         typer.echo(f"wrote {', '.join(tables)} in {output}", err=True)
         return
+    if output_format is ExportFormat.ICCMA:
+        _export_iccma(subset, mapping, output, reads)
+        return
     if output_format is ExportFormat.JSON:
         text = json.export(subset)
     elif output_format is ExportFormat.AIF:
@@ -111,3 +129,27 @@ def export(
     write_output(output, text.encode("utf-8"), reads=reads)
     if output != "-":
         typer.echo(f"wrote {output} ({output_format.value})", err=True)
+
+
+def _export_iccma(subset: Subset, mapping: Mapping, output: str | None, reads: list[Path]) -> None:
+    from pathlib import Path
+
+    from argmap import writing
+    from argmap.evaluate.framework import build
+    from argmap.export import iccma
+    from argmap.index import Index
+
+    framework = build(Index.build(subset.corpus), mapping)
+    if output is None or writing.is_stdout(output):
+        typer.echo(iccma.export(framework), nl=False)
+        return
+    path = Path(output)
+    key = (
+        path.with_name(path.name + ".key")
+        if path.suffix in ("", ".key")
+        else path.with_suffix(".key")
+    )
+    write_output(output, iccma.framework_text(framework).encode("utf-8"), reads=reads)
+    write_output(str(key), iccma.key_text(framework).encode("utf-8"), reads=reads)
+    n, attacks = framework.numbered()
+    typer.echo(f"wrote {path} (iccma: {n} nodes, {len(attacks)} attacks) and {key}", err=True)

@@ -87,6 +87,8 @@ class ClaimBox:
     reported: bool
     context: bool
     tooltip: str
+    status: str | None = None
+    """Set by ``--status`` (:mod:`argmap.export.status`): a key of its ``MARKS``."""
 
 
 @dataclass(frozen=True)

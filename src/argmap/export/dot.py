@@ -21,6 +21,7 @@ from typing import Any
 from argmap.export import palette
 from argmap.export.diagram import ClaimBox, Diagram, Link, LinkKind
 from argmap.export.labels import wrap
+from argmap.export.status import MARKS, ORDER
 from argmap.formats import RankDir
 
 FONT = "Arial"
@@ -67,6 +68,8 @@ def _claim_label(box: ClaimBox, diagram: Diagram) -> str:
         footer += f" · {box.source_label}"
     if box.central:
         footer = "★ " + footer
+    if box.status is not None:
+        footer = MARKS[box.status].symbol + " " + footer
     if diagram.ids:
         footer += f" · {box.id}"
     fields = f"{body}|{_record(footer)}\\l"
@@ -86,12 +89,20 @@ def _claim_attrs(box: ClaimBox) -> dict[str, str]:
             "fontcolor": palette.MUTED,
             "penwidth": "1.2",
         }
-    return {
+    attrs = {
         "style": _filled(box.swatch),
         "fillcolor": box.swatch.fill,
         "color": box.swatch.line,
         "penwidth": "3.2" if box.central else "1.2",
     }
+    if box.status is not None:
+        # The status overlay: outline colour and weight, and greyed text for what
+        # does not stand; the speaker's fill and outline pattern stay.
+        mark = MARKS[box.status]
+        attrs.update(color=mark.line, penwidth="4.5" if box.central else "2.6")
+        if mark.muted:
+            attrs["fontcolor"] = palette.MUTED
+    return attrs
 
 
 def _filled(swatch: palette.Swatch) -> str:
@@ -278,6 +289,16 @@ def _key_rows(legend: Any, diagram: Diagram, linked: set[tuple[str, str]]) -> li
                 palette.CONTEXT_LINE,
             )
         )
+    semantics = next((k.split(":")[1] for k in diagram.shown if k.startswith("semantics:")), "")
+    for key in ORDER:
+        if f"status:{key}" in diagram.shown:
+            mark = MARKS[key]
+            caption = (
+                mark.caption
+                if extras and extras[-1][0].startswith("key_status")
+                else (f"{semantics}: {mark.caption}")
+            )
+            extras.append((f"key_status_{key}", caption, "2.6", "filled", "white", mark.line))
     for name, label, pen, style, fill, line in extras:
         legend.node(
             name,

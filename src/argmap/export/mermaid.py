@@ -24,6 +24,7 @@ import re
 
 from argmap.export import palette
 from argmap.export.diagram import ClaimBox, Diagram, LinkKind
+from argmap.export.status import MARKS, ORDER
 
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_]")
 
@@ -74,6 +75,8 @@ def _label(box: ClaimBox, ids: bool) -> str:
         footer += f" · {box.source_label}"
     if box.central:
         footer = "★ " + footer
+    if box.status is not None:
+        footer = MARKS[box.status].symbol + " " + footer
     if ids:
         footer += f" · {box.id}"
     return "<br/>".join(lines) + f"<br/><i>{_text(footer)}</i>"
@@ -123,6 +126,14 @@ def to_mermaid(diagram: Diagram) -> str:
         f"stroke-dasharray:4 3,color:{palette.MUTED}"
     )
     out.append("  classDef central stroke-width:3px")
+    statuses = [k for k in ORDER if any(b.status == k for b in diagram.claims)]
+    for key in statuses:
+        mark = MARKS[key]
+        grey = f",color:{palette.MUTED}" if mark.muted else ""
+        out.append(f"  classDef status_{key} stroke:{mark.line},stroke-width:3px{grey}")
+    if statuses:
+        marks = "; ".join(MARKS[k].caption for k in statuses)
+        out.append(f"  %% Status: {marks}")
     out.append(f"  classDef argument fill:{palette.SUPPORT},stroke:{palette.SUPPORT}")
     out.append(
         f"  classDef inferredArgument fill:#FFFFFF,stroke:{palette.SUPPORT},stroke-dasharray:3 2"
@@ -140,6 +151,8 @@ def to_mermaid(diagram: Diagram) -> str:
             members.setdefault(name, []).append(_id(box.id))
             if box.central:
                 members.setdefault("central", []).append(_id(box.id))
+            if box.status is not None:
+                members.setdefault(f"status_{box.status}", []).append(_id(box.id))
             out.append(f'{indent}{_id(box.id)}["{_label(box, diagram.ids)}"]')
         else:
             argument = arguments[member]
@@ -160,8 +173,9 @@ def to_mermaid(diagram: Diagram) -> str:
         if argument.id not in placed:
             node(argument.id, "  ")
 
-    # Speaker classes first, then "central", whose thick outline must win.
-    for name in sorted(members, key=lambda n: n == "central"):
+    # Speaker classes first, then "central", whose thick outline must win, then the
+    # status overlay's outline colour (--status).
+    for name in sorted(members, key=lambda n: (n.startswith("status_"), n == "central")):
         out.append(f"  class {','.join(members[name])} {name}")
 
     def ref(entity_id: str) -> str:

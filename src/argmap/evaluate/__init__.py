@@ -1,0 +1,246 @@
+"""What still stands: acceptability semantics over the map.
+
+:func:`evaluate` maps the map to a Dung framework
+(:mod:`argmap.evaluate.framework`), asks a solver
+(:mod:`argmap.evaluate.solvers`) for its extensions, and reads them back as
+claim statuses:
+
+* ``skeptical``: the claim is in every extension;
+* ``credulous``: in some, not all;
+* ``rejected``: in none (also when there is no extension at all, as a stable
+  framework with an odd cycle may have none).
+
+Under grounded semantics each claim also gets its label: ``in`` (accepted),
+``out`` (an accepted node attacks it) or ``undec`` (neither). Each rejected
+claim says why: who defeats it, and which of its arguments fail and how.
+docs/evaluate.md explains the mapping and its sources.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from argmap.evaluate.framework import NOT, Framework, NodeKind, build
+from argmap.formats import Mapping, Semantics, SolverChoice
+from argmap.index import Index
+
+__all__ = [
+    "DEFAULT_LIMIT",
+    "DEFAULT_TIMEOUT",
+    "ClaimStatus",
+    "Evaluation",
+    "Framework",
+    "Label",
+    "Reason",
+    "Status",
+    "build",
+    "evaluate",
+]
+
+DEFAULT_TIMEOUT = 60.0
+"""Seconds a solver may search before it gives up (and says how to narrow the map)."""
+DEFAULT_LIMIT = 10_000
+"""At most this many extensions are listed; beyond it the command says so."""
+
+
+class Status(StrEnum):
+    SKEPTICAL = "skeptical"
+    CREDULOUS = "credulous"
+    REJECTED = "rejected"
+
+
+class Label(StrEnum):
+    IN = "in"
+    OUT = "out"
+    UNDEC = "undec"
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One reason a claim is rejected."""
+
+    kind: str
+    """``rebutted`` (by a claim), ``undercut`` (its argument's inference is attacked
+    by a claim) or ``premise`` (a premise of its argument is rejected)."""
+    claim: str
+    """The rebutting or undercutting claim, or the rejected premise."""
+    argument: str | None = None
+    """For ``undercut`` and ``premise``: the argument that fails."""
+
+    def as_dict(self) -> dict[str, str]:
+        row = {"kind": self.kind, "claim": self.claim}
+        if self.argument is not None:
+            row["argument"] = self.argument
+        return row
+
+
+@dataclass(frozen=True)
+class ClaimStatus:
+    id: str
+    status: Status
+    label: Label | None
+    """Grounded semantics only."""
+    reasons: tuple[Reason, ...] = ()
+    """For a rejected claim: the attackers and failed arguments that keep it out."""
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    semantics: Semantics
+    framework: Framework
+    solver: str
+    extensions: tuple[tuple[str, ...], ...]
+    """Each extension as the sorted claim ids it accepts; the list sorted too."""
+    claims: tuple[ClaimStatus, ...]
+    """Every claim of the map, in file order."""
+
+    def by_id(self) -> dict[str, ClaimStatus]:
+        return {c.id: c for c in self.claims}
+
+
+def _labels(framework: Framework, accepted: frozenset[str]) -> dict[str, Label]:
+    out = {b for a, b in framework.attacks if a in accepted}
+    return {
+        node: Label.IN if node in accepted else Label.OUT if node in out else Label.UNDEC
+        for node in framework.nodes
+    }
+
+
+class _Explainer:
+    """Why a rejected claim is out, in terms of claims and arguments."""
+
+    def __init__(self, framework: Framework, standing: dict[str, bool]) -> None:
+        self.framework = framework
+        self.standing = standing
+        """Node -> whether it counts against what it attacks (accepted, or undecided
+        for grounded)."""
+        self.attackers = framework.attackers()
+
+    def reasons(self, claim_id: str) -> tuple[Reason, ...]:
+        found: list[Reason] = []
+        for attacker in self.attackers.get(claim_id, []):
+            if not self.standing[attacker]:
+                continue
+            kind = self.framework.kinds[attacker]
+            if kind is NodeKind.CLAIM:
+                found.append(Reason("rebutted", attacker))
+            elif kind is NodeKind.UNSUPPORTED:
+                found += self._failed_support(attacker)
+        return tuple(dict.fromkeys(found))
+
+    def _failed_support(self, unsupported: str) -> list[Reason]:
+        found: list[Reason] = []
+        for inference in self.attackers.get(unsupported, []):
+            for attacker in self.attackers.get(inference, []):
+                if not self.standing[attacker]:
+                    continue
+                if attacker.startswith(NOT):
+                    found.append(Reason("premise", attacker[len(NOT) :], inference))
+                elif self.framework.kinds[attacker] is NodeKind.CLAIM:
+                    found.append(Reason("undercut", attacker, inference))
+        return found
+
+
+def evaluate(
+    index: Index,
+    semantics: Semantics,
+    *,
+    mapping: Mapping = Mapping.BIPOLAR,
+    solver: SolverChoice = SolverChoice.AUTO,
+    timeout: float = DEFAULT_TIMEOUT,
+    limit: int = DEFAULT_LIMIT,
+) -> Evaluation:
+    """The extensions of the map and each claim's status (see the module docstring).
+
+    Raises :class:`~argmap.evaluate.solvers.SolverError` when the solver times
+    out, finds more than ``limit`` extensions, or does not offer ``semantics``.
+    """
+    from argmap.evaluate import solvers
+
+    framework = build(index, mapping)
+    chosen = solvers.get(solver, semantics)
+    n, attacks = framework.numbered()
+    found = chosen.extensions(n, attacks, semantics, timeout=timeout, limit=limit)
+    nodes = framework.nodes
+    full = [frozenset(nodes[i] for i in extension) for extension in found]
+    claim_ids = framework.claims
+    projected = sorted({tuple(sorted(c for c in ext if c in index.claims)) for ext in full})
+    counts: dict[str, int] = dict.fromkeys(claim_ids, 0)
+    for extension in projected:
+        for claim_id in extension:
+            counts[claim_id] += 1
+    labels: dict[str, Label] | None = None
+    if semantics is Semantics.GROUNDED:
+        labels = _labels(framework, full[0])
+        standing = {node: labels[node] is not Label.OUT for node in nodes}
+        # A premise fails (not:P counts) unless P is in.
+        standing.update(
+            {n: labels[n[len(NOT) :]] is not Label.IN for n in nodes if n.startswith(NOT)}
+        )
+    else:
+        somewhere = frozenset().union(*full) if full else frozenset()
+        standing = {node: node in somewhere for node in nodes}
+        everywhere = frozenset.intersection(*full) if full else frozenset()
+        standing.update({n: n[len(NOT) :] not in everywhere for n in nodes if n.startswith(NOT)})
+    explainer = _Explainer(framework, standing)
+    total = len(projected)
+    statuses = []
+    for claim_id in claim_ids:
+        count = counts[claim_id]
+        if total and count == total:
+            status = Status.SKEPTICAL
+        elif count:
+            status = Status.CREDULOUS
+        else:
+            status = Status.REJECTED
+        statuses.append(
+            ClaimStatus(
+                id=claim_id,
+                status=status,
+                label=labels[claim_id] if labels is not None else None,
+                reasons=explainer.reasons(claim_id) if status is Status.REJECTED else (),
+            )
+        )
+    return Evaluation(
+        semantics=semantics,
+        framework=framework,
+        solver=chosen.name,
+        extensions=tuple(projected),
+        claims=tuple(statuses),
+    )
+
+
+def claim_rows(
+    evaluation: Evaluation, index: Index, *, central: bool = False
+) -> list[dict[str, Any]]:
+    """One row per claim (file order): ``id``, ``status``, ``label`` (grounded only),
+    ``speaker``, ``central``, ``text`` and ``defeated_by`` (the reasons of a rejected
+    claim). ``central`` keeps only the central claims."""
+    rows: list[dict[str, Any]] = []
+    for claim_status in evaluation.claims:
+        claim = index.claims[claim_status.id]
+        if central and not claim.central:
+            continue
+        row: dict[str, Any] = {"id": claim.id, "status": claim_status.status.value}
+        if claim_status.label is not None:
+            row["label"] = claim_status.label.value
+        row.update(
+            speaker=claim.speaker,
+            central=claim.central,
+            text=claim.text,
+            defeated_by=[reason.as_dict() for reason in claim_status.reasons],
+        )
+        rows.append(row)
+    return rows
+
+
+def document(evaluation: Evaluation, index: Index, *, central: bool = False) -> dict[str, Any]:
+    """The JSON answer: ``semantics``, ``extensions`` and ``claims`` (docs/evaluate.md)."""
+    return {
+        "semantics": evaluation.semantics.value,
+        "mapping": evaluation.framework.mapping.value,
+        "extensions": [list(extension) for extension in evaluation.extensions],
+        "claims": claim_rows(evaluation, index, central=central),
+    }

@@ -1,0 +1,87 @@
+"""The status overlay of ``argmap diagram --status``: what stands, drawn on the boxes.
+
+The claims keep their speaker's fill and outline pattern; the overlay changes
+only the outline's colour and weight and puts a mark before the speaker's
+name, so colour is never the only cue:
+
+========  ===========================  ===========
+mark      grounded / other semantics   outline
+========  ===========================  ===========
+✓         in / skeptical               blue
+~         — / credulous                orange
+?         undec / —                    orange
+✗         out / rejected               reddish purple, text greyed
+========  ===========================  ===========
+
+The colours are Okabe-Ito's, kept apart from the green of support and the
+vermillion of attack. The statuses come from :func:`argmap.evaluate.evaluate`
+on the claims the diagram shows, as ``argmap evaluate`` with the same filters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from argmap.export.diagram import Diagram
+from argmap.formats import Mapping, Semantics
+from argmap.index import Index
+from argmap.subset import Subset
+
+
+@dataclass(frozen=True)
+class Mark:
+    key: str
+    symbol: str
+    caption: str
+    line: str
+    """Outline colour."""
+    muted: bool = False
+    """Grey the text (what does not stand)."""
+
+
+BLUE = "#0072B2"
+ORANGE = "#E69F00"
+PURPLE = "#CC79A7"
+
+MARKS: dict[str, Mark] = {
+    "in": Mark("in", "✓", "✓ in (accepted)", BLUE),
+    "undec": Mark("undec", "?", "? undecided", ORANGE),
+    "out": Mark("out", "✗", "✗ out (defeated)", PURPLE, muted=True),
+    "skeptical": Mark("skeptical", "✓", "✓ in every extension", BLUE),
+    "credulous": Mark("credulous", "~", "~ in some extensions", ORANGE),
+    "rejected": Mark("rejected", "✗", "✗ in no extension", PURPLE, muted=True),
+}
+"""Status (a grounded label, or a status under the other semantics) -> how it is drawn."""
+
+ORDER = tuple(MARKS)
+"""The legend's order."""
+
+
+def statuses(
+    subset: Subset,
+    semantics: Semantics,
+    *,
+    mapping: Mapping = Mapping.BIPOLAR,
+    timeout: float = 60.0,
+) -> dict[str, str]:
+    """Claim id -> its key in :data:`MARKS` (raises the solver's errors)."""
+    from argmap.evaluate import evaluate
+
+    evaluation = evaluate(Index.build(subset.corpus), semantics, mapping=mapping, timeout=timeout)
+    return {
+        c.id: c.label.value if c.label is not None else c.status.value for c in evaluation.claims
+    }
+
+
+def overlay(diagram: Diagram, status_of: dict[str, str], semantics: Semantics) -> Diagram:
+    """The diagram with each claim's status set, and the legend told which marks occur."""
+    claims = tuple(
+        replace(box, status=status_of[box.id]) if box.id in status_of else box
+        for box in diagram.claims
+    )
+    used = {f"status:{status_of[box.id]}" for box in diagram.claims if box.id in status_of}
+    return replace(
+        diagram,
+        claims=claims,
+        shown=diagram.shown | used | {f"semantics:{semantics.value}"},
+    )
