@@ -14,6 +14,7 @@ import sys
 import pytest
 
 from argmap.cli.app import COMMANDS
+from tests.conftest import FIXTURES
 
 RUNS: dict[str, list[str]] = {
     "check": ["check"],
@@ -34,6 +35,7 @@ RUNS: dict[str, list[str]] = {
     "stats": ["stats"],
     "diagram": ["diagram", "--format", "dot", "--output", "-"],
     "export": ["export", "--to", "json", "--output", "-"],
+    "import": ["import", str(FIXTURES / "import" / "aif" / "debate.json")],
     "evaluate": ["evaluate", "--semantics", "preferred"],
 }
 """How to run each command for the test. A new command needs a line here."""

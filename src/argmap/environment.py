@@ -8,6 +8,9 @@ ENV_FILE = "ARGMAP_FILE"
 ENV_TEXTS = "ARGMAP_TEXTS"
 """Names the texts directory when ``--texts`` is not given."""
 
+ENV_MAX_NODES = "ARGMAP_MAX_NODES"
+"""Raises (or lowers) the loader's bound on the number of nodes in a corpus file."""
+
 ENV_DEBUG = "ARGMAP_DEBUG"
 """When set (to anything but empty), an internal error shows its traceback instead of one line."""
 

@@ -79,6 +79,17 @@ class ExportFormat(StrEnum):
     """The Dung framework of ``argmap evaluate`` in the ICCMA competition format."""
 
 
+class ImportFormat(StrEnum):
+    """What ``argmap import`` reads: the field's argument-map formats."""
+
+    AIF = "aif"
+    """AIF JSON, as AIFdb, OVA, arguebuf and ``argmap export --format aif`` write it."""
+    ARGGRAPH = "arggraph"
+    """arggraph XML, as in the arg-microtexts corpus."""
+    ARGDOWN_JSON = "argdown-json"
+    """What ``argdown json`` writes."""
+
+
 class CsvTable(StrEnum):
     """The tables of ``argmap export --format csv`` (one per file, or one on stdout)."""
 
@@ -114,6 +125,27 @@ class RankDir(StrEnum):
     TB = "TB"
     LR = "LR"
     RL = "RL"
+
+
+class DiagramView(StrEnum):
+    """What a diagram shows of the selection."""
+
+    MAP = "map"
+    """Every claim and relation selected: the full argument map."""
+    DEBATE = "debate"
+    """For a paper or slide: questions and stances, central claims, and the claims in
+    rebuttals and agreements between different speakers; supports folded into counts."""
+    SPEAKERS = "speakers"
+    """People as nodes (sized by claims), rebuttals and agreements between them as edges."""
+
+
+class Page(StrEnum):
+    """A page to fit a drawing to (``argmap diagram --page``)."""
+
+    A4 = "a4"
+    LETTER = "letter"
+    SLIDE = "slide"
+    """16:9, 13.33 x 7.5 in (a widescreen presentation slide), always landscape."""
 
 
 class RendererChoice(StrEnum):

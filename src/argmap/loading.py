@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any, cast
 
 import yaml
 
-from argmap.environment import ENV_FILE
+from argmap import event_loader
+from argmap.environment import ENV_FILE, ENV_MAX_NODES
 from argmap.errors import CorpusError, Problem
 from argmap.positions import NodePath, SourceMap, format_path
 
@@ -37,9 +38,18 @@ if TYPE_CHECKING:
 MAX_DEPTH = 64
 """Deeper nesting than this is refused: a corpus is four levels deep."""
 
+MAX_NODES = 20_000_000
+"""A document with more nodes (keys, values, lists and mappings) is refused early.
+
+A corpus of 100,000 claims has about 2.3 million; the bound keeps a hostile
+file (one list of 70 million items) from taking gigabytes before it is
+refused. ``$ARGMAP_MAX_NODES`` raises or lowers it.
+"""
+
 _YAML = "tag:yaml.org,2002:"
 _PLAIN_TAGS = frozenset(_YAML + t for t in ("str", "int", "float", "bool", "null"))
 _STR, _SEQ, _MAP, _MERGE = (_YAML + t for t in ("str", "seq", "map", "merge"))
+_NUMBERS = frozenset(_YAML + t for t in ("int", "float"))
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -124,51 +134,128 @@ def parse_document(text: str, file: Path | None) -> tuple[dict[str, Any], Source
     """Parse YAML text into plain values and their positions."""
     if not text.strip():
         raise _fail(file, "is empty; a corpus starts with 'schema_version: 1'")
+    max_nodes = _max_nodes()
     with _gc_paused():
         try:
-            node = yaml.compose(text, Loader=_Loader)
-        except yaml.MarkedYAMLError as err:
-            mark = err.problem_mark or err.context_mark
-            what = err.problem or err.context or "invalid YAML"
-            if err.context and err.problem:
-                what = f"{err.context}: {err.problem}"
+            value, tree = event_loader.build(
+                text, _Loader, _read_scalar, max_depth=MAX_DEPTH, max_nodes=max_nodes
+            )
+        except event_loader.Unusual:
+            pass
+        except event_loader.TooManyNodes as err:
+            line, column = _LineFix.of(text).position(err.line - 1, err.column - 1)
             raise CorpusError(
                 [
                     Problem(
                         "AM001",
-                        f"invalid YAML: {what}",
+                        f"has more than {max_nodes:,} keys and values, far more than any "
+                        f"corpus needs; if the file is right, raise ${ENV_MAX_NODES}",
                         file,
-                        mark.line + 1 if mark else None,
-                        mark.column + 1 if mark else None,
+                        line,
+                        column,
                     )
                 ]
             ) from None
-        except yaml.YAMLError as err:
-            raise _fail(file, f"invalid YAML: {err}") from None
-        except RecursionError:
-            raise _fail(file, f"is nested too deeply (more than {MAX_DEPTH} levels)") from None
-        if node is None:
-            raise _fail(file, "is empty; a corpus starts with 'schema_version: 1'")
-        if not isinstance(node, yaml.MappingNode):
-            kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
-            raise CorpusError(
-                [
-                    Problem(
-                        "AM001",
-                        f"the top level is {kind}, not a mapping; "
-                        "a corpus starts with 'schema_version: 1'",
-                        file,
-                        node.start_mark.line + 1,
-                        node.start_mark.column + 1,
-                    )
-                ]
-            )
-        builder = _Builder(file)
-        value = builder.build(node, (), 0)
+        else:
+            return value, SourceMap(file, tree=tree)
+        return _parse_carefully(text, file)
+
+
+def _parse_carefully(text: str, file: Path | None) -> tuple[dict[str, Any], SourceMap]:
+    """The reference path: compose nodes, then build values, with a message for every problem."""
+    fix = _LineFix.of(text)
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        what = err.problem or err.context or "invalid YAML"
+        if err.context and err.problem:
+            what = f"{err.context}: {err.problem}"
+        line, column = fix.position(mark.line, mark.column) if mark else (None, None)
+        raise CorpusError([Problem("AM001", f"invalid YAML: {what}", file, line, column)]) from None
+    except yaml.reader.ReaderError as err:
+        # A character YAML does not allow (NUL, a control character): point at it.
+        character, offset = err.character, err.position
+        if isinstance(character, int):  # libyaml counts bytes of UTF-8
+            offset = len(text.encode("utf-8")[:offset].decode("utf-8", errors="ignore"))
+        else:
+            character = ord(character)
+        line, column = fix.offset(offset)
+        what = f"unacceptable character #x{character:04x}: {err.reason}"
+        raise CorpusError([Problem("AM001", f"invalid YAML: {what}", file, line, column)]) from None
+    except yaml.YAMLError as err:
+        raise _fail(file, f"invalid YAML: {err}") from None
+    except RecursionError:
+        raise _fail(file, f"is nested too deeply (more than {MAX_DEPTH} levels)") from None
+    if node is None:
+        raise _fail(file, "is empty; a corpus starts with 'schema_version: 1'")
+    if not isinstance(node, yaml.MappingNode):
+        kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
+        line, column = fix.position(node.start_mark.line, node.start_mark.column)
+        raise CorpusError(
+            [
+                Problem(
+                    "AM001",
+                    f"the top level is {kind}, not a mapping; "
+                    "a corpus starts with 'schema_version: 1'",
+                    file,
+                    line,
+                    column,
+                )
+            ]
+        )
+    builder = _Builder(file, fix)
+    value = builder.build(node, (), 0)
     if builder.problems:
         raise CorpusError(builder.problems)
     assert isinstance(value, dict)
     return value, SourceMap(file, builder.values, builder.keys)
+
+
+def _max_nodes() -> int:
+    configured = os.environ.get(ENV_MAX_NODES, "").strip().replace("_", "")
+    return int(configured) if configured.isdigit() and int(configured) > 0 else MAX_NODES
+
+
+class _LineFix:
+    """Turns PyYAML's 0-based (line, column) into the file's 1-based ones.
+
+    PyYAML reads YAML 1.1, where U+0085, U+2028 and U+2029 break lines; YAML
+    1.2 and editors do not count them, so every later line number would be
+    one off. When the text has none of them (nearly always), this adds one.
+    """
+
+    def __init__(self, text: str, starts: list[int] | None) -> None:
+        self.text = text
+        self.starts = starts  # where each of PyYAML's lines starts, when they differ
+
+    @classmethod
+    def of(cls, text: str) -> _LineFix:
+        if not any(ch in text for ch in ("\x85", "\u2028", "\u2029")):
+            return cls(text, None)
+        starts = [0]
+        i, n = 0, len(text)
+        while i < n:
+            ch = text[i]
+            if ch == "\r" and i + 1 < n and text[i + 1] == "\n":
+                i += 1
+            if ch in "\r\n\x85\u2028\u2029":
+                starts.append(i + 1)
+            i += 1
+        return cls(text, starts)
+
+    def position(self, line: int, column: int) -> tuple[int, int]:
+        if self.starts is None or line >= len(self.starts):
+            return line + 1, column + 1
+        return self.offset(self.starts[line] + column)
+
+    def offset(self, offset: int) -> tuple[int, int]:
+        """The 1-based line and column of a character offset, counting only LF, CRLF and CR."""
+        text = self.text
+        line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+        line = text.count("\n", 0, offset) + text.count("\r", 0, offset)
+        line -= text.count("\r\n", 0, offset)
+        return line + 1, offset - line_start + 1
 
 
 def validate(raw: dict[str, Any], source_map: SourceMap) -> Corpus:
@@ -209,32 +296,24 @@ class _Builder:
     allocations beyond the values themselves and one position tuple.
     """
 
-    def __init__(self, file: Path | None) -> None:
+    def __init__(self, file: Path | None, fix: _LineFix) -> None:
         self.file = file
+        self.fix = fix
         self.values: dict[NodePath, tuple[int, int]] = {}
         self.keys: dict[NodePath, tuple[int, int]] = {}
         self.problems: list[Problem] = []
         self._seen: set[int] = set()
-        self._constructor = yaml.constructor.SafeConstructor()
 
     def _problem(self, node: yaml.Node, message: str) -> None:
-        self.problems.append(
-            Problem(
-                "AM001", message, self.file, node.start_mark.line + 1, node.start_mark.column + 1
-            )
-        )
+        line, column = self.fix.position(node.start_mark.line, node.start_mark.column)
+        self.problems.append(Problem("AM001", message, self.file, line, column))
 
     def build(self, node: yaml.Node, path: NodePath, depth: int) -> Any:
         mark = node.start_mark
-        self.values[path] = (mark.line + 1, mark.column + 1)
-        cls = node.__class__
-        if cls is yaml.ScalarNode:
-            # Scalars cannot be aliased into a bomb; only collections are tracked.
-            if node.tag == _STR:
-                return node.value
-            return self._scalar(cast(yaml.ScalarNode, node))
+        self.values[path] = self.fix.position(mark.line, mark.column)
         key = id(node)
         if key in self._seen:
+            # The composer hands out the anchored node again for each '*' alias.
             self._problem(
                 node,
                 "aliases are not supported: this anchored value is used again with '*'; "
@@ -242,6 +321,14 @@ class _Builder:
             )
             return None
         self._seen.add(key)
+        cls = node.__class__
+        if cls is yaml.ScalarNode:
+            if node.tag == _STR:
+                return node.value
+            value, problem = _scalar(cast(yaml.ScalarNode, node))
+            if problem:
+                self._problem(node, problem)
+            return value
         if depth > MAX_DEPTH:
             self._problem(node, f"nested too deeply (more than {MAX_DEPTH} levels)")
             return None
@@ -278,7 +365,7 @@ class _Builder:
                     "YAML would silently keep only the last value: remove or rename one",
                 )
                 continue
-            keys[child] = (mark.line + 1, mark.column + 1)
+            keys[child] = self.fix.position(mark.line, mark.column)
             out[key] = build(value_node, child, deeper)
         return out
 
@@ -288,22 +375,33 @@ class _Builder:
         else:
             self._problem(key_node, "a mapping key must be a plain word, not a list or mapping")
 
-    def _scalar(self, node: yaml.ScalarNode) -> Any:
-        tag = node.tag
-        if tag == _YAML + "timestamp":
-            # Dates stay text: their precision (YYYY, YYYY-MM, YYYY-MM-DD) is the point.
-            return node.value
-        if tag in _PLAIN_TAGS:
-            try:
-                return self._constructor.construct_object(node, deep=True)
-            except (yaml.YAMLError, ValueError):
-                self._problem(node, f"cannot read {node.value!r} as {tag.removeprefix(_YAML)}")
-                return None
-        self._problem(
-            node,
-            f"unsupported tag {tag!r}: only plain YAML values are read (safe loading); remove it",
-        )
-        return None
+
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+def _scalar(node: yaml.ScalarNode) -> tuple[Any, str | None]:
+    """A scalar's value by its resolved tag, or None and why it cannot be read."""
+    tag = node.tag
+    if tag == _YAML + "timestamp":
+        # Dates stay text: their precision (YYYY, YYYY-MM, YYYY-MM-DD) is the point.
+        return node.value, None
+    if tag in _PLAIN_TAGS:
+        if tag in _NUMBERS and ":" in node.value:
+            # YAML 1.1's base 60 (20:19 is 1219): YAML 1.2 and every reader mean text.
+            return node.value, None
+        try:
+            return _CONSTRUCTOR.construct_object(node, deep=True), None
+        except (yaml.YAMLError, ValueError, LookupError):
+            # '!!int' with no value, '!!bool maybe': PyYAML raises IndexError or KeyError.
+            return None, f"cannot read {node.value!r} as {tag.removeprefix(_YAML)}"
+    return None, (
+        f"unsupported tag {tag!r}: only plain YAML values are read (safe loading); remove it"
+    )
+
+
+def _read_scalar(node: yaml.ScalarNode) -> tuple[Any, bool]:
+    value, problem = _scalar(node)
+    return value, problem is None
 
 
 def _translate(err: Any, raw: dict[str, Any], source_map: SourceMap) -> list[Problem]:

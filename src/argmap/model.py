@@ -235,6 +235,14 @@ class Corpus(BaseModel):
 
     _source_map: SourceMap = PrivateAttr(default_factory=SourceMap.empty)
 
+    @field_validator("schema_version", mode="before")
+    @classmethod
+    def _integer_one(cls, value: Any) -> Any:
+        # Python counts True as 1 and 1.0 as 1: only the integer 1 is version 1.
+        if isinstance(value, bool | float):
+            return str(value).lower()
+        return value
+
     @field_validator(
         "tags",
         "people",

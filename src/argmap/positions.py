@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -21,15 +22,19 @@ class Position(NamedTuple):
 class SourceMap:
     """The file a corpus was read from and the position of every node in it.
 
-    ``values`` maps a node path to the (line, column) where its value starts;
-    ``keys`` maps the path of a mapping entry to where its key starts (the
-    better place to point at for "unknown field"). Plain tuples keep loading
-    fast; :meth:`locate` hands out :class:`Position` objects.
+    Positions come in one of two forms, with the same :meth:`locate`:
+
+    * ``values`` maps a node path to the (line, column) where its value
+      starts, and ``keys`` maps the path of a mapping entry to where its key
+      starts (the better place to point at for "unknown field");
+    * ``tree``, a :class:`PositionTree` in flat arrays, which the fast loader
+      fills: a few bytes per node instead of a tuple path and a dict entry.
     """
 
     path: Path | None
     values: dict[NodePath, tuple[int, int]] = field(default_factory=dict)
     keys: dict[NodePath, tuple[int, int]] = field(default_factory=dict)
+    tree: PositionTree | None = None
 
     @classmethod
     def empty(cls) -> SourceMap:
@@ -40,6 +45,8 @@ class SourceMap:
 
         With ``key=True`` the entry's key is preferred over its value.
         """
+        if self.tree is not None:
+            return self.tree.locate(node, key=key)
         for end in range(len(node), -1, -1):
             prefix = node[:end]
             if key and end == len(node) and prefix in self.keys:
@@ -48,6 +55,71 @@ class SourceMap:
             if found is not None:
                 return Position(*found)
         return None
+
+
+_SHIFT = 32
+_MASK = (1 << _SHIFT) - 1
+
+
+def pack(line: int, column: int) -> int:
+    """One integer for a 1-based (line, column), as the tree stores it (0 means none)."""
+    return (line << _SHIFT) | column
+
+
+class PositionTree:
+    """Positions of every node of a document in flat arrays (the fast loader's form).
+
+    Each collection's children sit side by side in the slot arrays, in
+    document order: slot ``i`` holds the packed position of a child's value
+    (``values``), of its key when the collection is a mapping (``keys``, 0
+    for a list item), the key itself (``names``), and the collection it
+    opens, if any (``opens``, -1 for a scalar). Collection ``c`` has
+    ``count[c]`` children from slot ``first[c]``; collection 0 is the
+    document's top-level mapping, which starts at ``root``.
+    """
+
+    __slots__ = ("count", "first", "is_map", "keys", "names", "opens", "root", "values")
+
+    def __init__(self) -> None:
+        self.root = 0
+        self.values = array("Q")
+        self.keys = array("Q")
+        self.names: list[str | None] = []
+        self.opens = array("q")
+        self.first = array("Q")
+        self.count = array("Q")
+        self.is_map = array("b")
+
+    def _slot(self, collection: int, part: str | int) -> int | None:
+        start, count = self.first[collection], self.count[collection]
+        if self.is_map[collection]:
+            if not isinstance(part, str):
+                return None
+            names = self.names
+            for slot in range(start, start + count):
+                if names[slot] == part:
+                    return slot
+            return None
+        if isinstance(part, int) and not isinstance(part, bool) and 0 <= part < count:
+            return start + part
+        return None
+
+    def locate(self, node: NodePath, *, key: bool = False) -> Position | None:
+        """As :meth:`SourceMap.locate`: the deepest node on ``node``'s path that exists."""
+        found = self.root
+        collection = 0
+        for depth, part in enumerate(node, start=1):
+            if collection < 0:
+                break
+            slot = self._slot(collection, part)
+            if slot is None:
+                break
+            if key and depth == len(node) and self.keys[slot]:
+                found = self.keys[slot]
+            else:
+                found = self.values[slot]
+            collection = self.opens[slot]
+        return Position(found >> _SHIFT, found & _MASK) if found else None
 
 
 def format_path(node: NodePath) -> str:

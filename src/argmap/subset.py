@@ -25,6 +25,8 @@ The rules, in order:
    arguments, ``attack`` only rebuttals (plus the arguments that undercuts
    attack, which they need). With ``support`` or ``attack``, claims left
    without any relation are dropped; with ``all`` they stay.
+   Agreements (both claims kept) and stances (claim kept), with the
+   questions they answer, go with ``all`` only.
 4. **Context.** With ``--context``, the claims one relation away from the
    selection that the filters left out are added back, flagged as context,
    so that "what did Trenin answer?" shows the claim he answered.
@@ -244,7 +246,7 @@ def select(index: Index, selection: Selection) -> Subset:
         context -= untied
     kept_claims = [c for c in corpus.claims if c.id in claims]
     return Subset(
-        _pruned(index, kept_claims, arguments, rebuttals),
+        _pruned(index, kept_claims, arguments, rebuttals, selection.relations),
         selection,
         frozenset(context),
         whole=corpus,
@@ -256,6 +258,7 @@ def _pruned(
     claims: list[Claim],
     arguments: list[Argument],
     rebuttals: list[Rebuttal],
+    relations: Relations = Relations.ALL,
 ) -> Corpus:
     corpus = index.corpus
     source_ids = {c.source for c in claims}
@@ -270,6 +273,21 @@ def _pruned(
             people_ids.update(person.members)
     tag_ids = {t for c in claims for t in c.tags}
     kept = {c.id for c in claims}
+    # Agreements (which argmap evaluate reads) and stances go with their claims,
+    # unless only supports or only attacks are asked for; a question goes with
+    # the stances on it.
+    everything = relations is Relations.ALL
+    agreements = [a for a in corpus.agreements if everything and all(c in kept for c in a.claims)]
+    stances = [
+        s
+        for s in corpus.stances
+        if everything and s.claim in kept and s.question in index.questions
+    ]
+    asked = {s.question for s in stances}
+    questions = [q for q in corpus.questions if q.id in asked]
+    for question in questions:
+        if question.posed_by is not None and question.posed_by in index.people:
+            people_ids.add(question.posed_by)
     return Corpus(
         schema_version=corpus.schema_version,
         tags=[t for t in corpus.tags if t.id in tag_ids],
@@ -278,7 +296,7 @@ def _pruned(
         claims=claims,
         arguments=arguments,
         rebuttals=rebuttals,
-        # An agreement between two kept claims is part of the selection (argmap
-        # evaluate reads it); questions and stances are not selected yet.
-        agreements=[a for a in corpus.agreements if all(c in kept for c in a.claims)],
+        agreements=agreements,
+        questions=questions,
+        stances=stances,
     ).with_source_map(corpus.source_map)

@@ -112,6 +112,18 @@ class Rule:
         return self.doc.strip().splitlines()[0] if self.doc.strip() else ""
 
 
+@dataclass(frozen=True, slots=True)
+class RuleSettings:
+    """The limits some rules apply (``argmap check`` options and settings file)."""
+
+    max_quote_words: int = 30
+    """AM307: a quote longer than this, elisions excluded, is no short anchor."""
+    max_elision_gap: int = 300
+    """AM308: the most characters an elision may skip between two fragments."""
+    max_quoted_share: float = 0.40
+    """AM309: the most of a piece's words that its quotes together may cover."""
+
+
 @dataclass
 class CheckContext:
     """What a rule may look at: the resolved corpus, and the texts if given."""
@@ -120,6 +132,7 @@ class CheckContext:
     texts: TextStore | None = None
     cache: dict[str, Any] = field(default_factory=dict)
     """Shared between rules of one run, for work several rules need."""
+    settings: RuleSettings = field(default_factory=RuleSettings)
 
 
 def _load_rule(module: ModuleType) -> Rule:
@@ -188,10 +201,11 @@ def run_checks(
     index: Index,
     texts: TextStore | None = None,
     selection: Selection | None = None,
+    settings: RuleSettings | None = None,
 ) -> list[Diagnostic]:
     """Run the selected rules over a corpus; findings sorted by file position."""
     selection = selection or Selection()
-    context = CheckContext(index, texts)
+    context = CheckContext(index, texts, settings=settings or RuleSettings())
     path = index.corpus.source_map.path
     out: list[Diagnostic] = []
     for rule in registry():

@@ -38,6 +38,7 @@ COMMANDS: dict[str, str] = {
     "stats": "argmap.cli.listing:stats",
     "diagram": "argmap.cli.diagram:diagram",
     "export": "argmap.cli.export:export",
+    "import": "argmap.cli.import_:import_",
     "evaluate": "argmap.cli.evaluate:evaluate",
 }
 """Every command, in the order ``argmap --help`` lists them."""

@@ -23,6 +23,7 @@ class CheckOptions:
     ignore: tuple[str, ...]
     strict: bool
     format: CheckFormat
+    max_quote_words: int = 30
 
 
 def _split(values: list[str] | None) -> tuple[str, ...]:
@@ -70,6 +71,15 @@ def check(
         CheckFormat,
         typer.Option("--format", help="How to report findings.", case_sensitive=False),
     ] = CheckFormat.TEXT,
+    max_quote_words: Annotated[
+        int,
+        typer.Option(
+            "--max-quote-words",
+            min=1,
+            metavar="N",
+            help="AM307 (long-quote) flags quotes of more than N words, elisions excluded.",
+        ),
+    ] = 30,
 ) -> None:
     """Check the corpus for annotation consistency, like a linter.
 
@@ -78,14 +88,20 @@ def check(
     --strict); 2 the corpus or the texts directory cannot be used, or bad usage.
     """
     options = CheckOptions(
-        file, texts, _split(select) or ("ALL",), _split(ignore), strict, output_format
+        file,
+        texts,
+        _split(select) or ("ALL",),
+        _split(ignore),
+        strict,
+        output_format,
+        max_quote_words,
     )
     raise typer.Exit(run(options))
 
 
 def run(options: CheckOptions) -> int:
     """Run a check with parsed options; print the report; return the exit code."""
-    from argmap.checks import Diagnostic, Selection, failed, run_checks
+    from argmap.checks import Diagnostic, RuleSettings, Selection, failed, run_checks
     from argmap.checks.report import render
     from argmap.errors import CorpusError, TextsError
     from argmap.index import Index
@@ -108,7 +124,8 @@ def run(options: CheckOptions) -> int:
         diagnostics = [Diagnostic.from_problem(p) for p in err.problems]
         typer.echo(render(diagnostics, options.format, strict=options.strict), nl=False)
         return EXIT_USAGE
-    diagnostics = run_checks(Index.build(corpus), store, selection)
+    settings = RuleSettings(max_quote_words=options.max_quote_words)
+    diagnostics = run_checks(Index.build(corpus), store, selection, settings)
     report = render(diagnostics, options.format, strict=options.strict)
     typer.echo(report, nl=False)
     return EXIT_FINDINGS if failed(diagnostics, strict=options.strict) else EXIT_OK

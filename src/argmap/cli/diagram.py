@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -15,6 +16,8 @@ from argmap.formats import (
     DIAGRAM_SUFFIXES,
     ClusterBy,
     DiagramFormat,
+    DiagramView,
+    Page,
     RankDir,
     Relations,
     RendererChoice,
@@ -50,6 +53,7 @@ class DiagramRequest:
     renderer: RendererChoice
     force: bool
     timeout: float
+    page: Page | None = None
     status: Semantics | None = None
     """``--status``: mark each claim's status under these semantics."""
 
@@ -98,9 +102,16 @@ def diagram(
         ),
     ] = None,
     wrap: Annotated[
-        int,
-        typer.Option("--wrap", min=0, metavar="N", help="Wrap claim text at N characters."),
-    ] = 36,
+        int | None,
+        typer.Option(
+            "--wrap",
+            min=0,
+            metavar="N",
+            help="Wrap claim text at N characters. Default: 36; 32 in the debate view, "
+            "whose boxes share a page.",
+            show_default=False,
+        ),
+    ] = None,
     cluster: Annotated[
         ClusterBy,
         typer.Option(
@@ -132,6 +143,28 @@ def diagram(
         bool, typer.Option("--legend/--no-legend", help="Draw the legend (speakers and key).")
     ] = True,
     ids: Annotated[bool, typer.Option("--ids", help="Print each claim's id in its box.")] = False,
+    view: Annotated[
+        DiagramView,
+        typer.Option(
+            "--view",
+            case_sensitive=False,
+            help="map: every selected claim and relation. debate: for a paper or slide: "
+            "questions and stances, central claims, rebuttals and agreements between "
+            "speakers, supports folded into counts. speakers: people as nodes, who rebuts "
+            "and agrees with whom.",
+        ),
+    ] = DiagramView.MAP,
+    page: Annotated[
+        Page | None,
+        typer.Option(
+            "--page",
+            case_sensitive=False,
+            help="Fit the drawing to an A4 or Letter page (landscape when wider) or a 16:9 "
+            "slide, keeping text at least 6.5 pt; says which view or filters would fit "
+            "when it cannot.",
+            show_default=False,
+        ),
+    ] = None,
     renderer: Annotated[
         RendererChoice,
         typer.Option(
@@ -176,8 +209,10 @@ def diagram(
     text formats go to stdout; PNG and PDF are never written to a terminal. SVG
     works anywhere; PNG and PDF need Graphviz installed (dot on PATH).
     """
-    from argmap.export.diagram import DiagramOptions
+    from argmap.export.diagram import DEBATE_WRAP, DEFAULT_WRAP, DiagramOptions
 
+    if wrap is None:
+        wrap = DEBATE_WRAP if view is DiagramView.DEBATE else DEFAULT_WRAP
     index = load_index(file)
     chosen = selection.build(
         index,
@@ -194,11 +229,18 @@ def diagram(
         output=output,
         format=_format(output, output_format),
         options=DiagramOptions(
-            wrap=wrap, cluster=cluster, rankdir=rankdir, title=title, legend=legend, ids=ids
+            wrap=wrap,
+            cluster=cluster,
+            rankdir=rankdir,
+            title=title,
+            legend=legend,
+            ids=ids,
+            view=view,
         ),
         renderer=renderer,
         force=force,
         timeout=timeout,
+        page=page,
         status=status,
     )
     run(index, chosen, request)
@@ -206,21 +248,37 @@ def diagram(
 
 def run(index: Index, chosen: Selection, request: DiagramRequest) -> None:
     """Build, render and write the diagram for parsed options."""
-    from argmap.export.diagram import MAX_LAYOUT_NODES, plan
-    from argmap.export.dot import polish_svg, to_dot
-    from argmap.export.mermaid import to_mermaid, too_long
+    from argmap.export.diagram import MAX_LAYOUT_NODES
+    from argmap.export.dot import polish_svg
+    from argmap.export.mermaid import too_long
+    from argmap.export.page import PageTooSmall, fit_source
     from argmap.export.render import RenderFailed, RenderUnavailable, render
+    from argmap.export.views import draw
 
     fmt = request.format
     to_stdout = request.output is None or request.output == "-"
     if fmt.binary and to_stdout and stdout_is_terminal():
         fail(f"refusing to write {fmt.value.upper()} to a terminal: use -o FILE or redirect")
+    if request.page is not None and fmt is DiagramFormat.MERMAID:
+        fail("--page fits a Graphviz drawing (svg, png, pdf or dot); Mermaid lays out its own")
     subset = selection.select_or_fail(index, chosen)
-    drawing = plan(subset, request.options, index)
+    adjust = None
     if request.status is not None:
-        drawing = _with_status(subset, drawing, request.status)
+        semantics = request.status
+        if request.options.view is DiagramView.SPEAKERS:
+            fail("--status marks claims: use it with --view map or --view debate")
+
+        def adjust(drawing: Diagram) -> Diagram:
+            return _with_status(subset, drawing, semantics)
+
+    drawing = draw(subset, request.options, index, adjust=adjust)
     if fmt is DiagramFormat.MERMAID:
-        text = to_mermaid(drawing)
+        if drawing.mermaid is None:
+            fail(
+                f"the {request.options.view.value} view has no Mermaid form: "
+                "use svg, png, pdf or dot"
+            )
+        text = drawing.mermaid()
         warning = too_long(text)
         if warning is not None:
             typer.echo(f"warning: {warning}", err=True)
@@ -234,12 +292,10 @@ def run(index: Index, chosen: Selection, request: DiagramRequest) -> None:
                 "or --focus CLAIM --depth N, or pass --force to lay it out anyway with "
                 "bounded (rougher) layout passes"
             )
-        source = to_dot(drawing, layout_limits=too_big)
-        if fmt is DiagramFormat.DOT:
-            data = source.encode("utf-8")
-        else:
+
+        def lay_out(source: str, out: str) -> bytes:
             try:
-                rendered = render(source, fmt.value, request.renderer, timeout=request.timeout)
+                rendered = render(source, out, request.renderer, timeout=request.timeout)
             except RenderUnavailable as err:
                 fail(str(err))
             except RenderFailed as err:
@@ -249,7 +305,31 @@ def run(index: Index, chosen: Selection, request: DiagramRequest) -> None:
                 fail(f"{err}{hint}")
             for warning in rendered.warnings:
                 typer.echo(f"warning: graphviz: {warning}", err=True)
-            data = rendered.data
+            return rendered.data
+
+        def build(extra: Mapping[str, str]) -> str:
+            return drawing.dot(layout_limits=too_big, extra=extra)
+
+        if request.page is None:
+            source = build({})
+        else:
+            try:
+                source, placed = fit_source(
+                    build, request.page, lambda s: lay_out(s, "svg"), fmt.value
+                )
+            except PageTooSmall as err:
+                fail(f"{err}: {_smaller(request.options.view, chosen)}")
+            orientation = "landscape" if placed.landscape else "portrait"
+            typer.echo(
+                f"page: {request.page.value} {orientation}, {placed.width:.0f} x "
+                f"{placed.height:.0f} pt, drawing at {placed.scale:.0%}, smallest text "
+                f"{placed.smallest_on_page:.1f} pt",
+                err=True,
+            )
+        if fmt is DiagramFormat.DOT:
+            data = source.encode("utf-8")
+        else:
+            data = lay_out(source, fmt.value)
             if fmt is DiagramFormat.SVG:
                 data = polish_svg(data)
     if request.output is None:
@@ -263,6 +343,32 @@ def run(index: Index, chosen: Selection, request: DiagramRequest) -> None:
     write_output(request.output, data, reads=[corpus_path(request.file)])
     if request.output != "-":
         typer.echo(f"wrote {request.output} ({fmt.value}): {drawing.stats}", err=True)
+
+
+def _smaller(view: DiagramView, chosen: Selection) -> str:
+    """What to try when the drawing cannot be read on the page."""
+    narrow = []
+    if not chosen.sources:
+        narrow.append("one source (-s SOURCE)")
+    if len(chosen.speakers) != 2:
+        narrow.append("two speakers (-a PERSON -a PERSON)")
+    if chosen.focus is None:
+        narrow.append("one claim's neighbourhood (--focus CLAIM --depth 1)")
+    elif chosen.depth > 1:
+        narrow.append(f"--depth {chosen.depth - 1}")
+    filters_hint = ", ".join(narrow) or "fewer claims (-t TAG)"
+    if view is DiagramView.MAP:
+        also = (
+            "--relations attack (the rebuttals alone)" if chosen.relations is Relations.ALL else ""
+        )
+        return (
+            "try --view debate (central claims, rebuttals and agreements only)"
+            + (f", {also}" if also else "")
+            + f", or narrow it to {filters_hint}; or drop --page for the full-size drawing"
+        )
+    if view is DiagramView.DEBATE:
+        return f"narrow it to {filters_hint}; or drop --page for the full-size drawing"
+    return f"narrow it to {filters_hint}; or drop --page for the full-size drawing"
 
 
 def _with_status(subset: Subset, drawing: Diagram, semantics: Semantics) -> Diagram:

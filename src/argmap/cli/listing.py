@@ -7,13 +7,15 @@ Each command resolves its options to ids, calls one function of
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from argmap.cli import filters
-from argmap.cli.common import FileOption
+from argmap.cli.common import FileOption, fail
 from argmap.cli.output import Column, FormatOption, Row
+from argmap.environment import ENV_TEXTS
 from argmap.formats import ListFormat
 from argmap.vocabulary import ClaimRole
 
@@ -259,12 +261,24 @@ def tags(
 
 def stats(
     file: FileOption = None,
+    texts: Annotated[
+        Path | None,
+        typer.Option(
+            "--texts",
+            envvar=ENV_TEXTS,
+            help="Directory of the sources' texts: adds 'Quoted', the percentage of each "
+            "text's words that its quotes cover. Default: $ARGMAP_TEXTS.",
+            show_default=False,
+            metavar="DIR",
+        ),
+    ] = None,
     output_format: FormatOption = ListFormat.TABLE,
 ) -> None:
-    """Count claims, arguments and rebuttals per source, per speaker and per kind.
+    """Count claims, arguments, rebuttals, agreements and stances per source, speaker, kind.
 
     The table view prints one table per group; json, csv and yaml print tidy rows
-    (group, id, name, measure, count), ready to pivot.
+    (group, id, name, measure, count), ready to pivot. With --texts, each source
+    also gets 'quoted': how much of its text (in % of words) the quotes cover.
     """
     from argmap.cli.common import load_index
     from argmap.cli.output import render_rows
@@ -272,7 +286,16 @@ def stats(
     from argmap.queries import stats as compute
 
     index = load_index(file)
-    tidy = compute(index)
+    store = None
+    if texts is not None:
+        from argmap.errors import TextsError
+        from argmap.texts import TextStore
+
+        try:
+            store = TextStore(texts)
+        except TextsError as err:
+            fail(str(err))
+    tidy = compute(index, store)
     labels = source_labels(index)
     if output_format not in (ListFormat.TABLE, ListFormat.MARKDOWN):
         render_rows([r.as_dict() for r in tidy], _TIDY_COLUMNS, output_format)
@@ -294,9 +317,18 @@ def stats(
         ),
         ("kind", "Arguments and rebuttals by kind and basis", KIND_MEASURES, "Kind"),
     ]
+    if store is not None:
+        sections.append(
+            (
+                "source",
+                "Quoted: % of each text's words that its quotes cover (AM309 warns over 40%)",
+                ("quoted",),
+                "Source",
+            )
+        )
     first = True
     for group, heading, measures, label in sections:
-        members = [r for r in tidy if r.group == group]
+        members = [r for r in tidy if r.group == group and (r.measure in measures or not measures)]
         if group == "corpus":
             rows: list[Row] = [{"measure": r.measure, "count": r.count} for r in members]
             columns = [Column("measure", "Measure"), Column("count", label, justify="right")]
@@ -341,6 +373,7 @@ _MEASURE_HEADERS = {
     "cross_source": "Across",
     "agreements": "Agree",
     "stances": "Stance",
+    "quoted": "Quoted%",
 }
 """Short headings, so that the per-source and per-speaker tables fit 80 columns; the
 section titles say what they mean."""

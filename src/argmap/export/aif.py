@@ -18,10 +18,15 @@ How argmap's corpus maps onto it:
   arguebuf use ("Example", "Practical Reasoning", "Expert Opinion"), or
   "Default Inference";
 * each rebuttal is a **CA-node** (conflict, "Default Conflict"): attacking
-  I-node -> CA -> attacked I-node; an undercut's CA points at the RA-node.
+  I-node -> CA -> attacked I-node; an undercut's CA points at the RA-node;
+* each agreement is an **MA-node** (rephrase, "Default Rephrase") between
+  its two I-nodes: first claim -> MA -> second claim. Questions and stances
+  have no AIF node type and are left out.
 
 IDs are numbers as strings ("1", "2", ...), in corpus order, as AIFdb has
-them; the top-level ``argmap`` object maps them back to argmap's ids.
+them; the top-level ``argmap`` object maps them back to argmap's ids
+(``ids``: node -> entity, ``people``: participant -> person, ``schemes``:
+RA-node -> scheme slug), so that ``argmap import`` gives back the same corpus.
 Timestamps carry the source's date (``2017-04`` becomes
 ``2017-04-01 00:00:00``: AIF has no coarser precision), empty when the source
 is undated. Dangling references are left out, so every edge's ends exist.
@@ -101,6 +106,7 @@ def document(subset: Subset) -> dict[str, Any]:
     i_nodes: dict[str, str] = {}
     ra_nodes: dict[str, str] = {}
     names: dict[str, str] = {}
+    schemes: dict[str, str] = {}
 
     def node(kind: str, text: str, when: str, **extra: str) -> str:
         node_id = str(len(nodes) + 1)
@@ -154,6 +160,8 @@ def document(subset: Subset) -> dict[str, Any]:
         ra = node("RA", text, dates.get(conclusion.source, ""), scheme=text)
         ra_nodes[argument.id] = ra
         names[ra] = argument.id
+        if argument.scheme:
+            schemes[ra] = argument.scheme
         for premise in premises:
             edge(premise, ra)
         edge(ra, i_nodes[argument.conclusion])
@@ -168,12 +176,30 @@ def document(subset: Subset) -> dict[str, Any]:
         names[ca] = rebuttal.id
         edge(i_nodes[rebuttal.by], ca)
         edge(ca, target)
+    for agreement in corpus.agreements:
+        first, second = agreement.claims
+        if first not in i_nodes or second not in i_nodes:
+            continue
+        ma = node(
+            "MA",
+            "Default Rephrase",
+            dates.get(index.claims[first].source, ""),
+            scheme="Default Rephrase",
+        )
+        names[ma] = agreement.id
+        edge(i_nodes[first], ma)
+        edge(ma, i_nodes[second])
     return {
         "nodes": nodes,
         "edges": edges,
         "locutions": locutions,
         "participants": participants,
-        "argmap": {"version": 1, "ids": names},
+        "argmap": {
+            "version": 1,
+            "ids": names,
+            "people": {number: person for person, number in person_ids.items()},
+            "schemes": schemes,
+        },
     }
 
 

@@ -29,12 +29,14 @@ from enum import StrEnum
 
 from argmap.export import palette
 from argmap.export.labels import join_names, source_labels, wrap
-from argmap.formats import ClusterBy, RankDir, Relations
+from argmap.formats import ClusterBy, DiagramView, RankDir, Relations
 from argmap.index import Index
-from argmap.model import Basis, RebuttalKind
+from argmap.model import Argument, Basis, RebuttalKind, Stance
 from argmap.subset import Subset
 
 DEFAULT_WRAP = 36
+DEBATE_WRAP = 32
+"""The debate view's boxes are narrower: it is meant to fit a page."""
 
 MAX_LAYOUT_NODES = 1500
 """Above this many nodes (claims plus argument nodes) ``argmap diagram`` will not lay
@@ -55,6 +57,7 @@ class DiagramOptions:
     legend: bool = True
     ids: bool = False
     """Print each claim's id in its box (to look it up with ``argmap show``)."""
+    view: DiagramView = DiagramView.MAP
 
 
 class LinkKind(StrEnum):
@@ -68,10 +71,20 @@ class LinkKind(StrEnum):
     """Attacking claim -> attacked claim."""
     UNDERCUT = "undercut"
     """Attacking claim -> the argument node whose inference it attacks."""
+    AGREE = "agree"
+    """Two claims that say the same thing in substance: undirected."""
+    PRO = "pro"
+    """A claim -> the question it answers yes to."""
+    CON = "con"
+    """A claim -> the question it answers no to."""
 
     @property
     def attack(self) -> bool:
         return self in (LinkKind.REBUT, LinkKind.UNDERCUT)
+
+    @property
+    def stance(self) -> bool:
+        return self in (LinkKind.PRO, LinkKind.CON)
 
 
 @dataclass(frozen=True)
@@ -96,6 +109,36 @@ class ArgumentNode:
     id: str
     basis: Basis
     tooltip: str
+    folded: int = 0
+    """Premises not drawn (the debate view folds them): the node says how many."""
+    behind: int = 0
+    """Claims further down that support the folded premises."""
+    joined: bool = False
+    """Some premises are drawn and join the node: the count is of the others ("+ 2 premises")."""
+    merged: tuple[str, ...] = ()
+    """Argument ids folded together into this one node (all of a claim's arguments
+    whose premises are none of them drawn); empty for a node of one argument."""
+
+    @property
+    def label(self) -> str:
+        """What a folded node says ("3 premises"); empty for a plain argument dot."""
+        if not self.folded:
+            return ""
+        text = f"{self.folded} premise{'' if self.folded == 1 else 's'}"
+        if self.joined:
+            text = "+ " + text
+        if len(self.merged) > 1:
+            text += f", {len(self.merged)} arguments"
+        return text + (f" (+{self.behind} behind)" if self.behind else "")
+
+
+@dataclass(frozen=True)
+class QuestionNode:
+    """A question of the debate (a motion or an issue), which claims answer pro or con."""
+
+    id: str
+    lines: tuple[str, ...]
+    tooltip: str
 
 
 @dataclass(frozen=True)
@@ -107,6 +150,19 @@ class Link:
     relation: str
     """The argument or rebuttal id this link draws."""
     tooltip: str
+    label: str = ""
+    """Text on the line (a stance's side, and how many claims take it)."""
+
+
+@dataclass(frozen=True)
+class StanceGroup:
+    """One speaker's claims on one side of one question, drawn as one link."""
+
+    claim: str
+    """The claim the link leaves from (the speaker's central one where there is one)."""
+    question: str
+    side: LinkKind
+    stances: tuple[Stance, ...]
 
 
 @dataclass(frozen=True)
@@ -139,6 +195,9 @@ class Diagram:
     others: tuple[str, ...]
     """Speakers sharing the grey ("others"), by name."""
     shown: frozenset[str] = field(default_factory=frozenset)
+    questions: tuple[QuestionNode, ...] = ()
+    compact: bool = False
+    """Tighter spacing between ranks and nodes (the debate view, meant for a page)."""
     """Which legend key entries apply: link kinds, "inferred", "central", "context"."""
     legend: bool = True
     ids: bool = False
@@ -146,8 +205,8 @@ class Diagram:
 
     @property
     def nodes(self) -> int:
-        """Nodes Graphviz has to place: claim boxes and argument nodes."""
-        return len(self.claims) + len(self.arguments)
+        """Nodes Graphviz has to place: claim boxes, argument and question nodes."""
+        return len(self.claims) + len(self.arguments) + len(self.questions)
 
 
 def speaker_swatches(subset: Subset) -> dict[str, palette.Swatch]:
@@ -211,23 +270,43 @@ def _stats(index: Index) -> str:
             n(len(corpus.claims), "claim"),
             n(len(corpus.arguments), "argument"),
             n(len(corpus.rebuttals), "rebuttal"),
+            *([n(len(corpus.agreements), "agreement")] if corpus.agreements else []),
         ]
     )
 
 
-def plan(subset: Subset, options: DiagramOptions, full: Index | None = None) -> Diagram:
-    """Decide the diagram for ``subset``. ``full`` is the whole corpus's index (for titles)."""
+def plan(
+    subset: Subset,
+    options: DiagramOptions,
+    full: Index | None = None,
+    *,
+    show: set[str] | None = None,
+    title_suffix: str = "",
+    stance_groups: list[StanceGroup] | None = None,
+) -> Diagram:
+    """Decide the diagram for ``subset``. ``full`` is the whole corpus's index (for titles).
+
+    ``show``, when given, is the claims to draw (the debate view's choice): an
+    argument for a drawn conclusion keeps its drawn premises and folds the others
+    into its node, which says how many; relations whose ends are not drawn go.
+    ``stance_groups``, when given, replace the one-link-per-stance drawing: one
+    link per speaker, question and side, labelled with how many claims take it.
+    """
     index = Index.build(subset.corpus)
     full = full or index
+    drawn = set(index.claims) if show is None else show & set(index.claims)
     labels = source_labels(subset.corpus)
     many_sources = len(subset.corpus.sources) > 1
     order = palette.prominence(subset.corpus)
     swatches = speaker_swatches(subset)
-    counts = Counter(c.speaker for c in subset.corpus.claims)
+    counts = Counter(c.speaker for c in subset.corpus.claims if c.id in drawn)
+    order = [s for s in order if counts[s]]
     shown: set[str] = set()
 
     claims = []
     for claim in subset.corpus.claims:
+        if claim.id not in drawn:
+            continue
         context = claim.id in subset.context
         quote = f"“{claim.quote}”" if claim.quote else claim.text
         claims.append(
@@ -252,16 +331,79 @@ def plan(subset: Subset, options: DiagramOptions, full: Index | None = None) -> 
         if claim.reported:
             shown.add("reported")
 
-    undercut = {r.target for r in subset.corpus.rebuttals if r.target in index.arguments}
+    undercut = {
+        r.target for r in subset.corpus.rebuttals if r.target in index.arguments and r.by in drawn
+    }
     nodes: list[ArgumentNode] = []
     links: list[Link] = []
+    # A drawn claim's arguments that have no drawn premise (and no drawn undercut)
+    # fold into one node per claim: the count, not a row of little boxes.
+    wholly: dict[str, list[Argument]] = {}
     for argument in subset.corpus.arguments:
+        if (
+            show is not None
+            and argument.conclusion in drawn
+            and argument.id not in undercut
+            and not any(p in drawn for p in argument.premises)
+        ):
+            wholly.setdefault(argument.conclusion, []).append(argument)
+    merged_into: dict[str, str] = {}
+    for conclusion, folded in wholly.items():
+        if len(folded) < 2:
+            continue
+        node_id = f"{conclusion}--supports"
+        for argument in folded:
+            merged_into[argument.id] = node_id
+        hidden_all = list(dict.fromkeys(p for a in folded for p in a.premises))
+        texts = [index.claims[p].text for p in hidden_all if p in index.claims]
+        tooltip = f"{len(folded)} arguments for {conclusion}: " + ", ".join(a.id for a in folded)
+        tooltip += "".join(f"\n• {_short(t, 90)}" for t in texts)
+        inferred_all = all(a.basis is Basis.INFERRED for a in folded)
+        nodes.append(
+            ArgumentNode(
+                node_id,
+                Basis.INFERRED if inferred_all else Basis.EXPLICIT,
+                tooltip,
+                len(hidden_all),
+                len(_support_below(index, hidden_all, drawn)),
+                merged=tuple(a.id for a in folded),
+            )
+        )
+        links.append(
+            Link(
+                node_id,
+                conclusion,
+                LinkKind.INFERENCE,
+                inferred_all,
+                ",".join(a.id for a in folded),
+                tooltip,
+            )
+        )
+        shown.update({"folded", LinkKind.SUPPORT.value, *(["inferred"] if inferred_all else [])})
+    for argument in subset.corpus.arguments:
+        if argument.conclusion not in drawn or argument.id in merged_into:
+            continue
         inferred = argument.basis is Basis.INFERRED
-        premises = list(dict.fromkeys(argument.premises))
+        every = list(dict.fromkeys(argument.premises))
+        premises = [p for p in every if p in drawn]
+        hidden = [p for p in every if p not in drawn]
+        if not premises and not hidden:
+            continue
         about = " — ".join(x for x in (argument.scheme, argument.note) if x)
         tooltip = f"{argument.id} ({argument.basis.value})" + (f"\n{about}" if about else "")
-        if len(premises) > 1 or argument.id in undercut:
+        if hidden:
+            texts = [index.claims[p].text for p in hidden if p in index.claims]
+            tooltip += "".join(f"\n• {_short(t, 90)}" for t in texts)
+            behind = len(_support_below(index, hidden, drawn))
+            nodes.append(
+                ArgumentNode(
+                    argument.id, argument.basis, tooltip, len(hidden), behind, bool(premises)
+                )
+            )
+            shown.add("folded")
+        elif len(premises) > 1 or argument.id in undercut:
             nodes.append(ArgumentNode(argument.id, argument.basis, tooltip))
+        if hidden or len(premises) > 1 or argument.id in undercut:
             links += [
                 Link(p, argument.id, LinkKind.PREMISE, inferred, argument.id, tooltip)
                 for p in premises
@@ -276,7 +418,9 @@ def plan(subset: Subset, options: DiagramOptions, full: Index | None = None) -> 
                     tooltip,
                 )
             )
-            shown.add("linked" if len(premises) > 1 else LinkKind.SUPPORT.value)
+            if len(premises) > 1:
+                shown.add("linked")
+            shown.add(LinkKind.SUPPORT.value)
         else:
             links.append(
                 Link(
@@ -291,7 +435,10 @@ def plan(subset: Subset, options: DiagramOptions, full: Index | None = None) -> 
             shown.add(LinkKind.SUPPORT.value)
         if inferred:
             shown.add("inferred")
+    placed = {n.id for n in nodes}
     for rebuttal in subset.corpus.rebuttals:
+        if rebuttal.by not in drawn or not (rebuttal.target in drawn or rebuttal.target in placed):
+            continue
         kind = LinkKind.UNDERCUT if rebuttal.kind is RebuttalKind.UNDERCUT else LinkKind.REBUT
         if rebuttal.target not in index.arguments:
             kind = LinkKind.REBUT
@@ -301,6 +448,75 @@ def plan(subset: Subset, options: DiagramOptions, full: Index | None = None) -> 
         )
         links.append(Link(rebuttal.by, rebuttal.target, kind, inferred, rebuttal.id, tooltip))
         shown.add(kind.value)
+        if inferred:
+            shown.add("inferred")
+    for agreement in subset.corpus.agreements:
+        first, second = agreement.claims
+        if first not in drawn or second not in drawn:
+            continue
+        inferred = agreement.basis is Basis.INFERRED
+        tooltip = f"{agreement.id} (agree, {agreement.basis.value})" + (
+            f"\n{agreement.note}" if agreement.note else ""
+        )
+        links.append(Link(first, second, LinkKind.AGREE, inferred, agreement.id, tooltip))
+        shown.add(LinkKind.AGREE.value)
+        if inferred:
+            shown.add("inferred")
+    questions: list[QuestionNode] = []
+    if stance_groups is None:
+        stance_groups = [
+            StanceGroup(
+                s.claim,
+                s.question,
+                LinkKind.PRO if s.stance.value == "pro" else LinkKind.CON,
+                (s,),
+            )
+            for s in subset.corpus.stances
+        ]
+    stance_groups = [g for g in stance_groups if g.claim in drawn]
+    asked = {g.question for g in stance_groups}
+    for question in subset.corpus.questions:
+        if question.id not in asked:
+            continue
+        asker = f" (posed by {index.display_name(question.posed_by)})" if question.posed_by else ""
+        questions.append(
+            QuestionNode(
+                question.id,
+                tuple(wrap(question.text, max(options.wrap, 40) if options.wrap else 0)),
+                f"{question.id}{asker}\n{question.text}",
+            )
+        )
+        shown.add("question")
+    for group in stance_groups:
+        if group.question not in index.questions:
+            continue
+        inferred = all(s.basis is Basis.INFERRED for s in group.stances)
+        if len(group.stances) == 1:
+            stance = group.stances[0]
+            label = group.side.value
+            tooltip = f"{stance.id} ({group.side.value}, {stance.basis.value})" + (
+                f"\n{stance.note}" if stance.note else ""
+            )
+        else:
+            label = f"{group.side.value} ({len(group.stances)} claims)"
+            speaker = index.display_name(index.claims[group.claim].speaker)
+            tooltip = f"{speaker}: {label}" + "".join(
+                f"\n• {_short(index.claims[s.claim].text, 90)}"
+                for s in group.stances
+                if s.claim in index.claims
+            )
+        links.append(
+            Link(
+                group.claim,
+                group.question,
+                group.side,
+                inferred,
+                ",".join(s.id for s in group.stances),
+                tooltip,
+                label,
+            )
+        )
+        shown.add("stance")
         if inferred:
             shown.add("inferred")
 
@@ -314,6 +530,11 @@ def plan(subset: Subset, options: DiagramOptions, full: Index | None = None) -> 
     )
     others = tuple(index.display_name(s) for s in order if swatches[s] is palette.OTHERS_SWATCH)
     title = default_title(subset, index, full) if options.title is None else options.title
+    if options.title is None and title_suffix:
+        title += title_suffix
+    stats = _stats(index)
+    if show is not None:
+        stats = f"{len(claims)} of {len(index.claims)} claims drawn"
     return Diagram(
         title=title,
         subtitle=_subtitle(index, labels) if options.title is None else "",
@@ -327,8 +548,23 @@ def plan(subset: Subset, options: DiagramOptions, full: Index | None = None) -> 
         shown=frozenset(shown),
         legend=options.legend,
         ids=options.ids,
-        stats=_stats(index),
+        stats=stats,
+        questions=tuple(questions),
+        compact=show is not None,
     )
+
+
+def _support_below(index: Index, claims: list[str], drawn: set[str]) -> set[str]:
+    """Claims not drawn that support ``claims``, directly or through others."""
+    seen: set[str] = set()
+    todo = list(claims)
+    while todo:
+        for argument in index.arguments_for.get(todo.pop(), []):
+            for premise in argument.premises:
+                if premise not in drawn and premise not in seen and premise not in claims:
+                    seen.add(premise)
+                    todo.append(premise)
+    return seen
 
 
 def resolve_cluster(
@@ -365,9 +601,11 @@ def _clusters(
     for claim in claims:
         if claim.id in key_of:
             members.setdefault(key_of[claim.id], []).append(claim.id)
+    drawn = {c.id for c in claims}
     for node in nodes:
-        argument = index.arguments[node.id]
-        keys = {key_of.get(c) for c in (argument.conclusion, *argument.premises)}
+        argument = index.arguments[node.merged[0] if node.merged else node.id]
+        ends = [c for c in (argument.conclusion, *argument.premises) if c in drawn]
+        keys = {key_of.get(c) for c in ends}
         if len(keys) == 1 and None not in keys:
             members[keys.pop() or ""].append(node.id)
     clusters = []

@@ -15,6 +15,7 @@ height) with the claims.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from itertools import pairwise
 from typing import Any
 
@@ -126,14 +127,31 @@ def _argument_attrs(inferred: bool) -> dict[str, str]:
     }
 
 
+AGREE_COLOUR = f"{palette.AGREE}:white:{palette.AGREE}"
+"""Agreements are a double line (an equals sign), drawn with Graphviz's parallel colours."""
+
+
 def _link_attrs(kind: LinkKind, inferred: bool) -> dict[str, str]:
+    attacking = kind.attack or kind is LinkKind.CON
     attrs = {
-        "color": palette.ATTACK if kind.attack else palette.SUPPORT,
-        "penwidth": "2" if kind.attack else "1.5",
+        "color": palette.ATTACK if attacking else palette.SUPPORT,
+        "penwidth": "2" if attacking else "1.5",
     }
     if inferred:
         attrs["style"] = "dashed"
-    if kind is LinkKind.PREMISE:
+    if kind is LinkKind.AGREE:
+        # Undirected, and free to run sideways: it says nothing about rank.
+        attrs.update(color=AGREE_COLOUR, penwidth="1.3", dir="none", constraint="false")
+    elif kind.stance:
+        attrs.update(
+            label=f" {kind.value} ",
+            fontcolor=attrs["color"],
+            fontsize="11",
+            penwidth="2.2",
+            arrowhead="normal" if kind is LinkKind.PRO else "tee",
+            arrowsize="1.1",
+        )
+    elif kind is LinkKind.PREMISE:
         attrs.update(arrowhead="none", weight="4")
     elif kind is LinkKind.INFERENCE:
         attrs.update(arrowhead="normal", weight="4")
@@ -145,7 +163,10 @@ def _link_attrs(kind: LinkKind, inferred: bool) -> dict[str, str]:
 
 
 def _link(link: Link) -> dict[str, str]:
-    return {**_link_attrs(link.kind, link.inferred), "tooltip": _plain(link.tooltip)}
+    attrs = {**_link_attrs(link.kind, link.inferred), "tooltip": _plain(link.tooltip)}
+    if link.label:
+        attrs["label"] = f" {_plain(link.label)} "
+    return attrs
 
 
 _KEY = (
@@ -154,8 +175,39 @@ _KEY = (
     ("linked", "linked premises (jointly)", LinkKind.PREMISE, False),
     ("rebut", "rebuts a claim", LinkKind.REBUT, False),
     ("undercut", "undercuts an inference", LinkKind.UNDERCUT, False),
-    ("inferred", "inferred by the annotator", LinkKind.SUPPORT, True),
+    ("agree", "agree", LinkKind.AGREE, False),
+    ("inferred", "inferred (by the annotator)", LinkKind.SUPPORT, True),
 )
+
+QUESTION_FILL = "#33414E"
+"""Questions are dark boxes with white text: nothing else in a diagram looks like them."""
+
+
+def _question_attrs() -> dict[str, str]:
+    return {
+        "shape": "box",
+        "style": "filled,rounded",
+        "fillcolor": QUESTION_FILL,
+        "color": QUESTION_FILL,
+        "fontcolor": "white",
+        "fontsize": "13",
+        "margin": "0.18,0.1",
+    }
+
+
+def _folded_attrs(inferred: bool) -> dict[str, str]:
+    """An argument whose premises are folded: a small box that counts them."""
+    return {
+        "shape": "box",
+        "style": "rounded,filled,dashed" if inferred else "rounded,filled",
+        "fillcolor": "white",
+        "color": palette.SUPPORT,
+        "fontcolor": palette.MUTED,
+        "fontsize": "11",
+        "margin": "0.06,0.02",
+        "height": "0.22",
+        "penwidth": "1.2",
+    }
 
 
 def _legend(dot: Any, diagram: Diagram) -> str | None:
@@ -183,8 +235,13 @@ def _legend(dot: Any, diagram: Diagram) -> str | None:
             )
             rows.append(["legend_subtitle"])
         if diagram.legend:
-            rows += _speaker_rows(legend, diagram)
-            rows += _key_rows(legend, diagram, linked)
+            speakers = _speaker_rows(legend, diagram)
+            if len(speakers) == 1 and len(speakers[0]) <= 3:
+                # A few speakers open the key's first row rather than take a row.
+                rows += _key_rows(legend, diagram, linked, lead=speakers[0])
+            else:
+                rows += speakers
+                rows += _key_rows(legend, diagram, linked)
         if not rows:
             return None
         for row in rows:
@@ -247,9 +304,15 @@ def _speaker_rows(legend: Any, diagram: Diagram) -> list[list[str]]:
     return [nodes[i : i + per_row] for i in range(0, len(nodes), per_row)]
 
 
-def _key_rows(legend: Any, diagram: Diagram, linked: set[tuple[str, str]]) -> list[list[str]]:
+def _key_rows(
+    legend: Any, diagram: Diagram, linked: set[tuple[str, str]], lead: list[str] | None = None
+) -> list[list[str]]:
+    entries: list[list[str]] = [[node] for node in lead or []]
     row: list[str] = []
     for n, (key, caption, kind, inferred) in enumerate(_KEY):
+        if row:
+            entries.append(row)
+            row = []
         if key not in diagram.shown:
             continue
         tail, head, text = f"key_t{n}", f"key_h{n}", f"key_c{n}"
@@ -270,12 +333,28 @@ def _key_rows(legend: Any, diagram: Diagram, linked: set[tuple[str, str]]) -> li
             row += [tail, head]
         else:
             legend.node(head, **point)
-            legend.edge(tail, head, minlen="2", **_link_attrs(kind, inferred))
+            legend.edge(
+                tail, head, minlen="2", **{**_link_attrs(kind, inferred), "constraint": "true"}
+            )
             linked.add((tail, head))
             row += [tail, head]
         legend.node(text, label=caption, shape="plaintext", fontsize="11", margin="0.02,0")
         row.append(text)
+    if row:
+        entries.append(row)
+        row = []
     extras = []
+    # Stances need no sample: their edges say pro or con.
+    if "folded" in diagram.shown:
+        legend.node("key_folded", label="3 premises", **_folded_attrs(False))
+        legend.node(
+            "key_folded_c",
+            label="premises not drawn",
+            shape="plaintext",
+            fontsize="11",
+            margin="0.02,0",
+        )
+        entries.append(["key_folded", "key_folded_c"])
     if "central" in diagram.shown:
         extras.append(("key_central", "★ central claim", "3.2", "filled", "#F2F2F2", "#666666"))
     if "context" in diagram.shown:
@@ -312,12 +391,18 @@ def _key_rows(legend: Any, diagram: Diagram, linked: set[tuple[str, str]]) -> li
             margin="0.08,0.03",
             height="0.3",
         )
-        row.append(name)
-    return [row] if row else []
+        entries.append([name])
+    per_row = 5
+    return [
+        [node for entry in entries[i : i + per_row] for node in entry]
+        for i in range(0, len(entries), per_row)
+    ]
 
 
-def to_dot(diagram: Diagram, *, layout_limits: bool = False) -> str:
-    """The diagram as DOT source."""
+def to_dot(
+    diagram: Diagram, *, layout_limits: bool = False, extra: Mapping[str, str] | None = None
+) -> str:
+    """The diagram as DOT source; ``extra`` graph attributes (a page fit) win."""
     import graphviz
 
     graph_attr: dict[str, Any] = {
@@ -333,8 +418,11 @@ def to_dot(diagram: Diagram, *, layout_limits: bool = False) -> str:
         "labeljust": "c",
         "fontsize": "24",
     }
+    if diagram.compact:
+        graph_attr.update(nodesep="0.16", ranksep="0.32")
     if layout_limits:
         graph_attr.update(LAYOUT_LIMITS)
+    graph_attr.update(extra or {})
     dot = graphviz.Digraph(
         "argmap",
         graph_attr=graph_attr,
@@ -348,6 +436,7 @@ def to_dot(diagram: Diagram, *, layout_limits: bool = False) -> str:
 
     boxes = {c.id: c for c in diagram.claims}
     arguments = {a.id: a for a in diagram.arguments}
+    questions = {q.id: q for q in diagram.questions}
 
     def add(node_id: str, target: Any) -> None:
         if node_id in boxes:
@@ -359,13 +448,22 @@ def to_dot(diagram: Diagram, *, layout_limits: bool = False) -> str:
                 id=box.id,
                 **_claim_attrs(box),
             )
-        else:
+        elif node_id in arguments:
             argument = arguments[node_id]
+            inferred = argument.basis.value == "inferred"
+            if argument.folded:
+                attrs = {**_folded_attrs(inferred), "label": _plain(argument.label)}
+            else:
+                attrs = _argument_attrs(inferred)
+            target.node(argument.id, tooltip=_plain(argument.tooltip), id=argument.id, **attrs)
+        else:
+            question = questions[node_id]
             target.node(
-                argument.id,
-                tooltip=_plain(argument.tooltip),
-                id=argument.id,
-                **_argument_attrs(argument.basis.value == "inferred"),
+                question.id,
+                label=_lines(question.lines),
+                tooltip=_plain(question.tooltip),
+                id=question.id,
+                **_question_attrs(),
             )
 
     placed: set[str] = set()
@@ -391,9 +489,14 @@ def to_dot(diagram: Diagram, *, layout_limits: bool = False) -> str:
     for argument in diagram.arguments:
         if argument.id not in placed:
             add(argument.id, dot)
+    if diagram.questions:
+        # The questions side by side, past the claims that answer them.
+        with dot.subgraph(name="questions") as row:
+            row.attr(rank="same")
+            for question in diagram.questions:
+                add(question.id, row)
     for link in diagram.links:
         dot.edge(link.tail, link.head, **_link(link))
-
     upward = diagram.rankdir in (RankDir.BT, RankDir.RL)
     tails = {link.tail for link in diagram.links}
     heads = {link.head for link in diagram.links}
@@ -401,7 +504,11 @@ def to_dot(diagram: Diagram, *, layout_limits: bool = False) -> str:
     # order (nothing leaves them), in TB and LR the first (nothing enters them).
     ends = tails if upward else heads
     if hub is not None:
-        everything = [*(c.id for c in diagram.claims), *(a.id for a in diagram.arguments)]
+        everything = [
+            *(c.id for c in diagram.claims),
+            *(a.id for a in diagram.arguments),
+            *(q.id for q in diagram.questions),
+        ]
         _tie_legend(dot, diagram, hub, [n for n in everything if n not in ends])
     return str(dot.source)
 

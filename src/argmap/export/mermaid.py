@@ -89,6 +89,11 @@ _DASHES = {
 
 
 def _arrow(kind: LinkKind, inferred: bool) -> str:
+    if kind is LinkKind.AGREE:
+        return "-.-" if inferred else "==="
+    if kind.stance:
+        head = ">" if kind is LinkKind.PRO else "x"
+        return f"-.-{head}|{kind.value}|" if inferred else f"--{head}|{kind.value}|"
     if kind is LinkKind.PREMISE:
         return "-.-" if inferred else "---"
     if kind.attack:
@@ -138,6 +143,10 @@ def to_mermaid(diagram: Diagram) -> str:
     out.append(
         f"  classDef inferredArgument fill:#FFFFFF,stroke:{palette.SUPPORT},stroke-dasharray:3 2"
     )
+    if diagram.questions:
+        out.append("  classDef question fill:#33414E,stroke:#33414E,color:#FFFFFF")
+    if any(a.folded for a in diagram.arguments):
+        out.append(f"  classDef folded fill:#FFFFFF,stroke:{palette.SUPPORT},color:{palette.MUTED}")
 
     boxes = {c.id: c for c in diagram.claims}
     arguments = {a.id: a for a in diagram.arguments}
@@ -157,7 +166,10 @@ def to_mermaid(diagram: Diagram) -> str:
         else:
             argument = arguments[member]
             style = "inferredArgument" if argument.basis.value == "inferred" else "argument"
-            out.append(f'{indent}{_id(argument.id, "a")}((" ")):::{style}')
+            if argument.folded:
+                out.append(f'{indent}{_id(argument.id, "a")}(["{_text(argument.label)}"]):::folded')
+            else:
+                out.append(f'{indent}{_id(argument.id, "a")}((" ")):::{style}')
 
     placed: set[str] = set()
     for n, cluster in enumerate(diagram.clusters):
@@ -172,21 +184,41 @@ def to_mermaid(diagram: Diagram) -> str:
     for argument in diagram.arguments:
         if argument.id not in placed:
             node(argument.id, "  ")
+    for question in diagram.questions:
+        text = "<br/>".join(_text(line) for line in question.lines)
+        out.append(f'  {_id(question.id, "q")}{{{{"{text}"}}}}:::question')
 
     # Speaker classes first, then "central", whose thick outline must win, then the
     # status overlay's outline colour (--status).
     for name in sorted(members, key=lambda n: (n.startswith("status_"), n == "central")):
         out.append(f"  class {','.join(members[name])} {name}")
 
+    questions = {q.id for q in diagram.questions}
+
     def ref(entity_id: str) -> str:
-        return _id(entity_id, "a") if entity_id in arguments else _id(entity_id)
+        if entity_id in arguments:
+            return _id(entity_id, "a")
+        return _id(entity_id, "q") if entity_id in questions else _id(entity_id)
 
     support: list[int] = []
     attack: list[int] = []
+    agree: list[int] = []
     for n, link in enumerate(diagram.links):
-        out.append(f"  {ref(link.tail)} {_arrow(link.kind, link.inferred)} {ref(link.head)}")
-        (attack if link.kind.attack else support).append(n)
-    for indices, colour in ((support, palette.SUPPORT), (attack, palette.ATTACK)):
+        arrow = _arrow(link.kind, link.inferred)
+        if link.label and link.kind.stance:
+            arrow = arrow.replace(f"|{link.kind.value}|", f"|{_text(link.label)}|")
+        out.append(f"  {ref(link.tail)} {arrow} {ref(link.head)}")
+        if link.kind is LinkKind.AGREE:
+            agree.append(n)
+        elif link.kind.attack or link.kind is LinkKind.CON:
+            attack.append(n)
+        else:
+            support.append(n)
+    for indices, colour in (
+        (support, palette.SUPPORT),
+        (attack, palette.ATTACK),
+        (agree, palette.AGREE),
+    ):
         if indices:
             listed = ",".join(str(i) for i in indices)
             out.append(f"  linkStyle {listed} stroke:{colour},stroke-width:2px")

@@ -84,12 +84,24 @@ class Matrix:
     """(id, name), most involved first."""
     cells: dict[tuple[str, str], SpeakerPair] = field(default_factory=dict)
     """(by_speaker, target_speaker) -> counts; absent means none."""
+    _made: Counter[str] = field(default_factory=Counter, init=False, repr=False, compare=False)
+    _received: Counter[str] = field(
+        default_factory=Counter, init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        # Totals per speaker, summed once: a lookup per speaker, not a scan of every cell.
+        for (by, target), pair in self.cells.items():
+            self._made[by] += pair.total
+            self._received[target] += pair.total
 
     def made(self, speaker: str) -> int:
-        return sum(p.total for (by, _), p in self.cells.items() if by == speaker)
+        """Rebuttals ``speaker`` makes, against anyone."""
+        return self._made[speaker]
 
     def received(self, speaker: str) -> int:
-        return sum(p.total for (_, target), p in self.cells.items() if target == speaker)
+        """Rebuttals made against ``speaker``."""
+        return self._received[speaker]
 
 
 def rebuttal_matrix(pairs: Sequence[SpeakerPair]) -> Matrix:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from argmap.index import Index
+from argmap.model import Source
 from argmap.queries.rows import rebuttal_row
 from argmap.vocabulary import Basis, RebuttalKind
+
+if TYPE_CHECKING:
+    from argmap.texts import TextStore
 
 # -- stats --------------------------------------------------------------------
 
@@ -47,7 +51,7 @@ SPEAKER_MEASURES = ("claims", "central", "sources", "rebuts", "rebutted", "agree
 KIND_MEASURES = ("explicit", "inferred", "total")
 
 
-def stats(index: Index) -> list[StatRow]:
+def stats(index: Index, texts: TextStore | None = None) -> list[StatRow]:
     """Counts per corpus, source, speaker and kind, as tidy rows (see docs/queries.md#stats).
 
     * corpus: tags, people, sources, claims (and how many are central or
@@ -60,6 +64,8 @@ def stats(index: Index) -> list[StatRow]:
       agreements, stances.
     * kind: argument, rebut, undercut, agreement and stance, each split
       explicit / inferred / total.
+    * with ``texts``, per source also ``quoted``: the percentage of the text's
+      words that its claims' quotes cover (AM309 flags more than 40%).
     """
     rows: list[StatRow] = []
     totals = {
@@ -124,7 +130,11 @@ def stats(index: Index) -> list[StatRow]:
             "agreements": agreed["source"][source.id],
             "stances": stanced["source"][source.id],
         }
-        rows += [StatRow("source", source.id, source.title, m, values[m]) for m in SOURCE_MEASURES]
+        measures: tuple[str, ...] = SOURCE_MEASURES
+        if texts is not None:
+            values["quoted"] = _quoted_percent(index, texts, source)
+            measures = (*SOURCE_MEASURES, "quoted")
+        rows += [StatRow("source", source.id, source.title, m, values[m]) for m in measures]
 
     for speaker, claims in index.claims_by_speaker.items():
         if not claims:
@@ -158,3 +168,15 @@ def stats(index: Index) -> list[StatRow]:
         }
         rows += [StatRow("kind", kind, kind, m, values[m]) for m in KIND_MEASURES]
     return rows
+
+
+def _quoted_percent(index: Index, texts: TextStore, source: Source) -> int:
+    """How much of a source's text its quotes cover, in whole percent (0 without a text)."""
+    from argmap.anchoring import quoted_share, read_paragraphs
+
+    text = read_paragraphs(texts, source.text) if source.text else None
+    if text is None:
+        return 0
+    quotes = [c.quote for c in index.claims_by_source.get(source.id, ()) if c.quote]
+    covered, total = quoted_share(text, quotes)
+    return round(100 * covered / total) if total else 0

@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from difflib import get_close_matches
 
+from argmap.anchoring import Paragraphs, read_paragraphs
+from argmap.checks import CheckContext
 from argmap.index import Entity, EntityKind, Index
+from argmap.model import Source
 
 SECTIONS: tuple[tuple[EntityKind, str], ...] = (
     ("person", "people"),
@@ -32,3 +35,15 @@ def did_you_mean(name: str, options: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` when something close exists, else ``""``."""
     close = get_close_matches(name, list(options), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def source_paragraphs(context: CheckContext, source: Source) -> Paragraphs | None:
+    """A source's text split into paragraphs as the quote rules see it, read once per run;
+    None without texts, or when the text cannot be had (AM302/AM303 say why)."""
+    if context.texts is None or source.text is None:
+        return None
+    key = f"paragraphs:{source.text}"
+    if key not in context.cache:
+        context.cache[key] = read_paragraphs(context.texts, source.text)
+    cached: Paragraphs | None = context.cache[key]
+    return cached

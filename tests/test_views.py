@@ -1,0 +1,181 @@
+"""The diagram views (map, debate, speakers) and fitting a drawing to a page.
+
+The page tests lay out real drawings (with the system's dot, or the bundled
+WebAssembly Graphviz for SVG) and read the page size and scale back from the
+SVG and PDF, as a reader's viewer would.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from argmap.cli.app import app
+from argmap.export import mermaid, page
+from argmap.export.debate import claims_to_draw, plan_debate
+from argmap.export.diagram import DiagramOptions, LinkKind
+from argmap.export.speakers import plan as plan_speakers
+from argmap.export.speakers import to_dot as speakers_dot
+from argmap.formats import DiagramView, Page
+from argmap.index import Index
+from argmap.loading import load
+from argmap.subset import Selection, Subset, select
+from tests.conftest import FIXTURES
+
+DEBATE = FIXTURES / "debate.yaml"
+HAS_DOT = shutil.which("dot") is not None
+NEEDS_DOT = pytest.mark.skipif(not HAS_DOT, reason="needs the system's Graphviz (dot on PATH)")
+
+
+@pytest.fixture(scope="module")
+def debate() -> Subset:
+    return select(Index.build(load(DEBATE)), Selection())
+
+
+# -- the debate view ------------------------------------------------------------
+
+
+def test_the_debate_view_draws_the_exchange_and_folds_the_rest(debate: Subset) -> None:
+    drawn = claims_to_draw(Index.build(debate.corpus))
+    assert drawn == {
+        "n-pipeline-pays",  # central, and pro on the question
+        "s-demand-falls",  # con on the question, and rebuts Ada
+        "n-demand-grows",  # rebutted by Ben
+        "s-forecasts-wrong",  # undercuts the Ministry-forecast argument...
+        "m-forecast",  # ...whose premise is drawn with it
+        "s-memo-costs",  # rebuts Ada across sources
+        "n-review",  # agree across speakers
+        "s-review",
+    }
+    drawing = plan_debate(debate, DiagramOptions(view=DiagramView.DEBATE))
+    folded = {a.id: a.label for a in drawing.arguments if a.folded}
+    # n-prices-stable is not drawn: it folds into its argument, with the claim behind it.
+    assert folded == {"a-pays-linked": "+ 1 premise (+1 behind)"}
+    kinds = {(link.tail, link.head): link.kind for link in drawing.links}
+    assert kinds[("n-pipeline-pays", "build-it")] is LinkKind.PRO
+    assert kinds[("s-demand-falls", "build-it")] is LinkKind.CON
+    assert kinds[("n-review", "s-review")] is LinkKind.AGREE
+    assert [q.id for q in drawing.questions] == ["build-it"]
+    assert drawing.stats == "8 of 11 claims drawn"
+
+
+def test_the_debate_view_in_mermaid_has_the_question_and_the_agreement(debate: Subset) -> None:
+    source = mermaid.to_mermaid(plan_debate(debate, DiagramOptions(view=DiagramView.DEBATE)))
+    assert 'q_build_it{{"Should the pipeline be built?"}}:::question' in source
+    assert "n_n_pipeline_pays --->|pro| q_build_it" not in source
+    assert "n_n_pipeline_pays -->|pro| q_build_it" in source
+    assert "n_s_demand_falls --x|con| q_build_it" in source
+    assert "n_n_review -.- n_s_review" in source
+    assert 'a_a_pays_linked(["+ 1 premise (+1 behind)"]):::folded' in source
+
+
+# -- the speakers view ----------------------------------------------------------
+
+
+def test_the_speaker_network_counts_rebuttals_and_agreements(debate: Subset) -> None:
+    network = plan_speakers(debate, "Who rebuts whom")
+    names = {s.id: (s.claims, s.font_size) for s in network.speakers}
+    assert names["ada-north"][0] == 5 and names["ben-south"][0] == 4
+    # The speaker with the most claims gets the largest text.
+    assert max(f for _, f in names.values()) == 22.0
+    ties = {(t.tail, t.head): t.label for t in network.rebuttals}
+    # Two rebuttals and an undercut of Ada's argument, one of them inferred.
+    assert ties == {("ben-south", "ada-north"): "3 (1 inferred)"}
+    assert [(t.tail, t.head, t.label) for t in network.agreements] == [
+        ("ada-north", "ben-south", "1 inferred")
+    ]
+    dot = speakers_dot(network)
+    assert '"ben-south" -> "ada-north"' in dot and "arrowhead=tee" in dot
+    assert re.search(r'"ada-north" -> "ben-south" \[[^\]]*dir=none', dot)
+
+
+def test_the_speakers_view_of_the_bundled_corpus_has_everyone(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["diagram", "--view", "speakers", "--format", "dot"])
+    assert result.exit_code == 0, result.stderr
+    assert "Who rebuts and agrees with whom: the whole corpus" in result.stdout
+    assert len(re.findall(r'tooltip="[^"]*: \d+ claims?"', result.stdout)) == 23
+
+
+# -- pages ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("size", "expected"),
+    [
+        ((400.0, 300.0), (Page.A4, True, 1.0)),  # small and wide: landscape, full size
+        ((300.0, 400.0), (Page.A4, False, 1.0)),
+        ((1100.0, 500.0), (Page.A4, True, 0.7)),  # scaled to the printable width
+    ],
+)
+def test_a_drawing_is_fitted_never_enlarged(
+    size: tuple[float, float], expected: tuple[Page, bool, float]
+) -> None:
+    placed = page.fit(Page.A4, *size, smallest_text=11.0)
+    assert (placed.page, placed.landscape, round(placed.scale, 3)) == expected
+    assert placed.smallest_on_page >= page.MIN_TEXT_PT
+
+
+def test_a_drawing_that_would_be_illegible_is_refused() -> None:
+    with pytest.raises(page.PageTooSmall) as refused:
+        page.fit(Page.A4, 3411.0, 1547.0, smallest_text=11.0)
+    assert "3411 x 1547 pt" in str(refused.value)
+    assert "2.5 pt" in str(refused.value) and "6.5 pt" in str(refused.value)
+
+
+def test_a_slide_is_landscape_even_for_a_tall_drawing() -> None:
+    placed = page.fit(Page.SLIDE, 300.0, 700.0, smallest_text=11.0)
+    assert (placed.width, placed.height, placed.landscape) == (960.0, 540.0, True)
+
+
+def _svg_page(svg: str) -> tuple[float, float, float, float]:
+    """(width, height, scale, smallest font size) of a Graphviz SVG."""
+    size = re.search(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"', svg)
+    scale = re.search(r'transform="scale\(([\d.]+) ', svg)
+    fonts = [float(f) for f in re.findall(r'font-size="([\d.]+)"', svg)]
+    assert size and scale and fonts
+    return float(size[1]), float(size[2]), float(scale[1]), min(fonts)
+
+
+@pytest.mark.parametrize("renderer", ["wasm", pytest.param("dot", marks=NEEDS_DOT)])
+def test_the_debate_on_an_a4_page_keeps_its_text_legible(runner: CliRunner, renderer: str) -> None:
+    result = runner.invoke(
+        app,
+        ["diagram", "-f", str(DEBATE), "--view", "debate", "--page", "a4", "--renderer", renderer],
+    )
+    assert result.exit_code == 0, result.stderr
+    width, height, scale, smallest = _svg_page(result.stdout)
+    assert (round(width), round(height)) in {(842, 595), (841, 595)}
+    # Graphviz prints the scale to two decimals: allow for that rounding.
+    assert 0.5 < scale < 1 and smallest * (scale + 0.005) >= page.MIN_TEXT_PT
+    assert "page: a4 landscape, 842 x 595 pt" in result.stderr
+
+
+def test_a_page_too_small_names_the_views_and_filters_that_would_fit(
+    runner: CliRunner,
+) -> None:
+    result = runner.invoke(app, ["diagram", "--page", "a4", "--format", "svg"])
+    assert result.exit_code == 2
+    assert "below the 6.5 pt that stays legible" in result.stderr
+    assert "try --view debate" in result.stderr and "-s SOURCE" in result.stderr
+    assert result.stdout == ""
+
+
+def test_page_does_not_apply_to_mermaid(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["diagram", "--page", "a4", "--format", "mermaid"])
+    assert result.exit_code == 2 and "Mermaid lays out its own" in result.stderr
+
+
+@pytest.mark.skipif(not HAS_DOT, reason="PDF needs the system's Graphviz (dot on PATH)")
+def test_the_pdf_page_is_the_page_asked_for(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "debate.pdf"
+    result = runner.invoke(
+        app, ["diagram", "-f", str(DEBATE), "--view", "debate", "--page", "a4", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.stderr
+    box = re.search(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", out.read_bytes())
+    assert box is not None
+    assert (round(float(box[1])), round(float(box[2]))) in {(842, 595), (841, 595)}
