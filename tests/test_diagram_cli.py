@@ -184,10 +184,12 @@ def test_export_csv_every_table_into_a_directory(runner: CliRunner, tmp_path: Pa
     )
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in target.iterdir()) == [
+        "agreements.csv",
         "claims.csv",
         "people.csv",
         "relations.csv",
         "sources.csv",
+        "stances.csv",
     ]
 
 

@@ -221,10 +221,12 @@ def test_csv_relations_is_an_edge_list(everything: Subset) -> None:
 
 def test_csv_tables_are_named_files(everything: Subset) -> None:
     assert sorted(csv_export.tables(everything)) == [
+        "agreements.csv",
         "claims.csv",
         "people.csv",
         "relations.csv",
         "sources.csv",
+        "stances.csv",
     ]
 
 

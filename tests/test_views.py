@@ -18,6 +18,7 @@ from argmap.cli.app import app
 from argmap.export import mermaid, page
 from argmap.export.debate import claims_to_draw, plan_debate
 from argmap.export.diagram import DiagramOptions, LinkKind
+from argmap.export.dot import to_dot
 from argmap.export.speakers import plan as plan_speakers
 from argmap.export.speakers import to_dot as speakers_dot
 from argmap.formats import DiagramView, Page
@@ -179,3 +180,23 @@ def test_the_pdf_page_is_the_page_asked_for(runner: CliRunner, tmp_path: Path) -
     box = re.search(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", out.read_bytes())
     assert box is not None
     assert (round(float(box[1])), round(float(box[2]))) in {(842, 595), (841, 595)}
+
+
+def test_the_debate_is_drawn_in_columns_either_side_of_the_questions(debate: Subset) -> None:
+    drawing = plan_debate(debate, DiagramOptions(view=DiagramView.DEBATE))
+    # Ben has the most claims drawn: left of the question; Ada right of it; the
+    # Ministry, with one, outside Ben.
+    assert drawing.columns == ("ministry", "ben-south", "", "ada-north")
+    source = to_dot(drawing)
+    assert "rankdir=LR" in source
+    columns = re.findall(r"subgraph column_(\d+) \{\n\t\trank=same\n(.*?)\n\t\}", source, re.S)
+    members = {n: set(re.findall(r'^\t\t"?([\w-]+)"? \[', body, re.M)) for n, body in columns}
+    assert {"n-pipeline-pays", "n-review"} <= members["3"]
+    assert "build-it" in members["2"] and "legend_key" in members["2"]
+    assert {"s-demand-falls", "s-review"} <= members["1"]
+    assert "m-forecast" in members["0"]
+    # The folded argument's count is on its conclusion's box; its drawn premise
+    # points straight at the conclusion.
+    assert "+ 1 premise not drawn (+1 behind)" in source
+    assert '"n-demand-grows" -> "n-pipeline-pays"' in source
+    assert not re.search(r"^\t+\"?a-pays-linked\"? \[", source, re.M)

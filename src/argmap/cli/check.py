@@ -101,11 +101,11 @@ def check(
 
 def run(options: CheckOptions) -> int:
     """Run a check with parsed options; print the report; return the exit code."""
+    from argmap.cache import load
     from argmap.checks import Diagnostic, RuleSettings, Selection, failed, run_checks
     from argmap.checks.report import render
     from argmap.errors import CorpusError, TextsError
     from argmap.index import Index
-    from argmap.loading import load
     from argmap.texts import TextStore
 
     selection = Selection(options.select, options.ignore)

@@ -26,8 +26,9 @@ from argmap.formats import (
 
 if TYPE_CHECKING:
     from argmap.export.diagram import Diagram, DiagramOptions
+    from argmap.export.speakers import SpeakerNetwork
     from argmap.index import Index
-    from argmap.subset import Selection, Subset
+    from argmap.subset import Selection
 
 OutputOption = Annotated[
     str | None,
@@ -36,7 +37,7 @@ OutputOption = Annotated[
         "-o",
         metavar="FILE",
         help="Write here (atomically; - is stdout) instead of stdout. The suffix picks the "
-        "format: .svg .png .pdf .dot/.gv .mmd/.mermaid.",
+        "format: .svg .png .pdf .dot/.gv .mmd/.mermaid .html.",
         show_default=False,
     ),
 ]
@@ -56,6 +57,17 @@ class DiagramRequest:
     page: Page | None = None
     status: Semantics | None = None
     """``--status``: mark each claim's status under these semantics."""
+
+
+MAX_TIMEOUT = 86400.0
+"""The longest ``--timeout``: a day."""
+
+
+def _seconds(value: float) -> float:
+    """``--timeout``: a finite number of seconds from 1 to a day (``inf`` and ``nan`` are not)."""
+    if not 1 <= value <= MAX_TIMEOUT:  # also False for nan
+        raise typer.BadParameter(f"{value:g} is not a number of seconds from 1 to {MAX_TIMEOUT:g}")
+    return value
 
 
 def stdout_is_terminal() -> bool:
@@ -96,7 +108,8 @@ def diagram(
         typer.Option(
             "--format",
             case_sensitive=False,
-            help="svg, png, pdf (pictures), dot or mermaid (source text). "
+            help="svg, png, pdf (pictures), dot or mermaid (source text), html (one offline "
+            "page to explore: pan, zoom, search, a panel per claim). "
             "Default: from the -o suffix, else svg.",
             show_default=False,
         ),
@@ -107,8 +120,8 @@ def diagram(
             "--wrap",
             min=0,
             metavar="N",
-            help="Wrap claim text at N characters. Default: 36; 32 in the debate view, "
-            "whose boxes share a page.",
+            help="Wrap claim text at N characters. Default: 36; 48 in the debate view, "
+            "whose columns leave room across the page.",
             show_default=False,
         ),
     ] = None,
@@ -184,7 +197,12 @@ def diagram(
     ] = False,
     timeout: Annotated[
         float,
-        typer.Option("--timeout", min=1, metavar="SECONDS", help="Stop a layout that runs longer."),
+        typer.Option(
+            "--timeout",
+            metavar="SECONDS",
+            callback=_seconds,
+            help=f"Stop a layout that runs longer (1 to {MAX_TIMEOUT:g}).",
+        ),
     ] = 120.0,
     status: Annotated[
         Semantics | None,
@@ -193,7 +211,8 @@ def diagram(
             case_sensitive=False,
             help="Mark what stands under these semantics (grounded or preferred; complete and "
             "stable too), as argmap evaluate computes it: ✓ accepted, ? or ~ undecided, "
-            "✗ rejected, by outline colour and a mark; speaker colours stay.",
+            "✗ rejected, by outline colour and a mark; speaker colours stay. The speakers "
+            "view counts each speaker's claims by status.",
             show_default=False,
         ),
     ] = None,
@@ -261,17 +280,23 @@ def run(index: Index, chosen: Selection, request: DiagramRequest) -> None:
         fail(f"refusing to write {fmt.value.upper()} to a terminal: use -o FILE or redirect")
     if request.page is not None and fmt is DiagramFormat.MERMAID:
         fail("--page fits a Graphviz drawing (svg, png, pdf or dot); Mermaid lays out its own")
+    if fmt is DiagramFormat.HTML and request.options.view is DiagramView.SPEAKERS:
+        fail("the speakers view has no HTML page: use --view map or debate, or svg")
     subset = selection.select_or_fail(index, chosen)
-    adjust = None
+    adjust = adjust_speakers = None
     if request.status is not None:
+        from argmap.export import status
+
         semantics = request.status
-        if request.options.view is DiagramView.SPEAKERS:
-            fail("--status marks claims: use it with --view map or --view debate")
+        found = _statuses(index, chosen, semantics)
 
         def adjust(drawing: Diagram) -> Diagram:
-            return _with_status(subset, drawing, semantics)
+            return status.overlay(drawing, found, semantics)
 
-    drawing = draw(subset, request.options, index, adjust=adjust)
+        def adjust_speakers(network: SpeakerNetwork) -> SpeakerNetwork:
+            return status.overlay_speakers(network, subset, found, semantics)
+
+    drawing = draw(subset, request.options, index, adjust=adjust, adjust_speakers=adjust_speakers)
     if fmt is DiagramFormat.MERMAID:
         if drawing.mermaid is None:
             fail(
@@ -328,6 +353,12 @@ def run(index: Index, chosen: Selection, request: DiagramRequest) -> None:
             )
         if fmt is DiagramFormat.DOT:
             data = source.encode("utf-8")
+        elif fmt is DiagramFormat.HTML:
+            from argmap.export.html import to_html
+
+            assert drawing.diagram is not None  # refused above for the speakers view
+            svg = polish_svg(lay_out(source, "svg"))
+            data = to_html(svg, drawing.diagram, subset).encode("utf-8")
         else:
             data = lay_out(source, fmt.value)
             if fmt is DiagramFormat.SVG:
@@ -371,13 +402,18 @@ def _smaller(view: DiagramView, chosen: Selection) -> str:
     return f"narrow it to {filters_hint}; or drop --page for the full-size drawing"
 
 
-def _with_status(subset: Subset, drawing: Diagram, semantics: Semantics) -> Diagram:
-    """The status overlay (argmap.export.status), or exit 2 when the solver gives up."""
+def _statuses(index: Index, chosen: Selection, semantics: Semantics) -> dict[str, str]:
+    """Each claim's status for the overlay (argmap.export.status), or exit 2 when the
+    solver gives up.
+
+    The debate evaluated is the one -a/-s/-t choose (as argmap evaluate does):
+    --focus and --context change what is drawn, never a claim's status.
+    """
+    from argmap.evaluate import debate
     from argmap.evaluate.solvers import SolverError
-    from argmap.export.status import overlay, statuses
+    from argmap.export.status import statuses
 
     try:
-        found = statuses(subset, semantics)
+        return statuses(selection.select_or_fail(index, debate(chosen)), semantics)
     except SolverError as err:
-        fail(f"{err}; narrow the diagram with -s, -a, -t or --focus")
-    return overlay(drawing, found, semantics)
+        fail(f"{err}; narrow the diagram with -s, -a or -t")

@@ -19,9 +19,12 @@ How argmap's corpus maps onto it:
   "Default Inference";
 * each rebuttal is a **CA-node** (conflict, "Default Conflict"): attacking
   I-node -> CA -> attacked I-node; an undercut's CA points at the RA-node;
-* each agreement is an **MA-node** (rephrase, "Default Rephrase") between
-  its two I-nodes: first claim -> MA -> second claim. Questions and stances
-  have no AIF node type and are left out.
+* each agreement is an **MA-node** (rephrase, "Default Rephrase"): one
+  claim's I-node -> MA -> the other's, in the order the agreement lists them
+  (AIF's MA is directed; argmap's agreement is not);
+* questions and stances are **not exported**: AIF has no node type for a
+  question, and a stance is no inference, conflict or rephrase between
+  I-nodes. Use the JSON or CSV export for them.
 
 IDs are numbers as strings ("1", "2", ...), in corpus order, as AIFdb has
 them; the top-level ``argmap`` object maps them back to argmap's ids
@@ -43,7 +46,7 @@ from argmap.model import Person, PersonKind
 from argmap.subset import Subset
 
 NODE_TYPES = frozenset({"I", "L", "RA", "CA", "MA", "PA", "TA", "YA"})
-"""The AIF (with IAT's dialogical extension) node types; argmap writes I, L, YA, RA, CA."""
+"""The AIF (with IAT's dialogical extension) node types; argmap writes I, L, YA, RA, CA, MA."""
 
 
 def timestamp(date: str | None) -> str:

@@ -19,7 +19,17 @@ and reads as a plain-text reconstruction:
   an expanded inference line as its rule (``-- argument-from-sign {...} --``),
   and an inferred basis as data only (``-- {basis: "inferred"} --``), never as
   a made-up rule;
-* undercuts come last, under the argument they attack: ``<_ [attacker]``.
+* undercuts come last, under the argument they attack: ``<_ [attacker]``;
+* a last section, "Agreements and questions": each agreement as mutual
+  support between its two statements (``[a]`` then ``+> [b]``, and back),
+  with a ``// agreement ID`` comment; each question as a statement tagged
+  ``#question`` (titled by its id) with its stances under it: ``<+ [claim]``
+  for pro, ``<- [claim]`` for con.
+
+Argdown's own equivalence (two statements with one title) would merge the two
+claims of an agreement into one statement and lose who says each, so argmap
+writes mutual support instead; Argdown has no question construct, so a
+question is a statement its pro claims support and its con claims attack.
 
 Argdown has no "inferred" relation, so an inferred rebuttal or undercut is
 marked with a trailing ``// inferred`` comment. Text is escaped so that
@@ -118,6 +128,12 @@ def export(subset: Subset, title: str | None = None) -> str:
         for a in corpus.arguments
         if a.conclusion in index.claims and all(p in index.claims for p in a.premises)
     ]
+    # Each argument under the source of its conclusion: grouped once, not scanned per source.
+    arguments_by_source: dict[str, list[Argument]] = {}
+    for argument in arguments:
+        arguments_by_source.setdefault(index.claims[argument.conclusion].source, []).append(
+            argument
+        )
     for source in corpus.sources:
         claims = index.claims_by_source.get(source.id, [])
         if not claims:
@@ -138,14 +154,40 @@ def export(subset: Subset, title: str | None = None) -> str:
             out.append("")
             out.append(f"[{claim.id}]: {text(claim.text)} {_tag(claim.speaker)} {data}")
             out += attacks_on.get(claim.id, [])
-        here = [a for a in arguments if index.claims[a.conclusion].source == source.id]
+        here = arguments_by_source.get(source.id, [])
         for argument in here:
             out += _argument(argument)
         # Undercuts after the premise-conclusion structures, each under its argument.
         for argument in here:
             if argument.id in attacks_on:
                 out += ["", f"<{argument.id}>", *attacks_on[argument.id]]
+    out += _agreements_and_questions(subset, index)
     return "\n".join(out) + "\n"
+
+
+def _agreements_and_questions(subset: Subset, index: Index) -> list[str]:
+    """Agreements as mutual support; questions as #question statements with their stances."""
+    corpus = subset.corpus
+    agreements = [a for a in corpus.agreements if all(c in index.claims for c in a.claims)]
+    questions = [q for q in corpus.questions if index.stances_on.get(q.id)]
+    if not agreements and not questions:
+        return []
+    out = ["", "# Agreements and questions"]
+    for agreement in agreements:
+        first, second = agreement.claims
+        note = f": {' '.join(agreement.note.split())}" if agreement.note else ""
+        out += ["", f"// agreement {agreement.id} ({agreement.basis.value}){note}"]
+        out += [f"[{first}]", f"    +> [{second}]", "", f"[{second}]", f"    +> [{first}]"]
+    for question in questions:
+        data = _data({"question": True, "source": question.source, "posed_by": question.posed_by})
+        out += ["", f"[{question.id}]: {text(question.text)} #question {data}"]
+        for stance in index.stances_on[question.id]:
+            if stance.claim not in index.claims:
+                continue
+            arrow = "<+" if stance.stance.value == "pro" else "<-"
+            note = "  // inferred" if stance.basis is Basis.INFERRED else ""
+            out.append(f"    {arrow} [{stance.claim}]{note}")
+    return out
 
 
 def _argument(argument: Argument) -> list[str]:

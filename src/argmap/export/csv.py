@@ -1,6 +1,6 @@
 """``argmap export --format csv``: the corpus as tables, for spreadsheets, R and pandas.
 
-Four tables, each a CSV file with a header row (lists inside a cell are
+Six tables, each a CSV file with a header row (lists inside a cell are
 ``;``-separated, booleans ``true``/``false``):
 
 * ``claims``: ``id, text, quote, speaker, speaker_name, source,
@@ -9,13 +9,17 @@ Four tables, each a CSV file with a header row (lists inside a cell are
   ``relation_id, type, from, to, to_type, argument_linked, basis, scheme,
   note``. ``type`` is ``support`` (a premise -> the conclusion, one row per
   premise; ``argument_linked`` says whether the argument's premises work
-  together), ``rebut`` (attacker -> claim) or ``undercut`` (attacker ->
-  argument, ``to_type=argument``);
+  together), ``rebut`` (attacker -> claim), ``undercut`` (attacker ->
+  argument, ``to_type=argument``) or ``agree`` (one claim of an agreement ->
+  the other: undirected, read it both ways);
 * ``people``: ``id, name, kind, affiliation, description, members``;
-* ``sources``: ``id, label, title, outlet, authors, editors, date, url``.
+* ``sources``: ``id, label, title, outlet, authors, editors, date, url``;
+* ``agreements``: ``id, claim_a, claim_b, speaker_a, speaker_b, basis, note``;
+* ``stances``: ``id, question, question_text, claim, speaker, stance, basis,
+  note``.
 
 On stdout one table is written (``--table``, default ``claims``); with
-``-o DIR`` all four are written as ``DIR/claims.csv`` and so on.
+``-o DIR`` all six are written as ``DIR/claims.csv`` and so on.
 """
 
 from __future__ import annotations
@@ -123,6 +127,9 @@ def export(subset: Subset, table: CsvTable = CsvTable.CLAIMS) -> str:
                     r.note,
                 ]
             )
+        for g in corpus.agreements:
+            first, second = g.claims
+            rows.append([g.id, "agree", first, second, "claim", None, g.basis.value, None, g.note])
         return _table(
             [
                 "relation_id",
@@ -136,6 +143,40 @@ def export(subset: Subset, table: CsvTable = CsvTable.CLAIMS) -> str:
                 "note",
             ],
             rows,
+        )
+    if table is CsvTable.AGREEMENTS:
+        return _table(
+            ["id", "claim_a", "claim_b", "speaker_a", "speaker_b", "basis", "note"],
+            [
+                [
+                    g.id,
+                    g.claims[0],
+                    g.claims[1],
+                    index.speaker_of(g.claims[0]),
+                    index.speaker_of(g.claims[1]),
+                    g.basis.value,
+                    g.note,
+                ]
+                for g in corpus.agreements
+            ],
+        )
+    if table is CsvTable.STANCES:
+        questions = {q.id: q.text for q in corpus.questions}
+        return _table(
+            ["id", "question", "question_text", "claim", "speaker", "stance", "basis", "note"],
+            [
+                [
+                    s.id,
+                    s.question,
+                    questions.get(s.question),
+                    s.claim,
+                    index.speaker_of(s.claim),
+                    s.stance.value,
+                    s.basis.value,
+                    s.note,
+                ]
+                for s in corpus.stances
+            ],
         )
     if table is CsvTable.PEOPLE:
         return _table(

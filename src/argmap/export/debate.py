@@ -24,6 +24,10 @@ choice of claims to draw, so boxes, colours and the legend are the map's.
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
+
+from argmap.export.columns import QUESTIONS
 from argmap.export.diagram import Diagram, DiagramOptions, LinkKind, StanceGroup, plan
 from argmap.index import Index
 from argmap.model import Stance
@@ -100,7 +104,7 @@ def plan_debate(subset: Subset, options: DiagramOptions, full: Index | None = No
     index = Index.build(subset.corpus)
     exchange = _exchange(index)
     groups = stance_groups(index, exchange)
-    return plan(
+    drawing = plan(
         subset,
         options,
         full,
@@ -108,3 +112,16 @@ def plan_debate(subset: Subset, options: DiagramOptions, full: Index | None = No
         title_suffix=": the debate",
         stance_groups=groups,
     )
+    return replace(drawing, columns=columns(subset, drawing))
+
+
+def columns(subset: Subset, drawing: Diagram) -> tuple[str, ...]:
+    """Speakers left and right of the questions: the first named (``-a``), else the one
+    with the most claims drawn, on the left; the next on the right; and so on outwards."""
+    counts = Counter(box.speaker for box in drawing.claims)
+    named = [s for s in subset.selection.speakers if counts[s]]
+    rest = sorted((s for s in counts if s not in named), key=lambda s: (-counts[s], s))
+    order = named + rest
+    left, right = order[0::2], order[1::2]
+    middle = [QUESTIONS] if drawing.questions else []
+    return (*reversed(left), *middle, *right)

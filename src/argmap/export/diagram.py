@@ -35,8 +35,9 @@ from argmap.model import Argument, Basis, RebuttalKind, Stance
 from argmap.subset import Subset
 
 DEFAULT_WRAP = 36
-DEBATE_WRAP = 32
-"""The debate view's boxes are narrower: it is meant to fit a page."""
+DEBATE_WRAP = 48
+"""The debate view's boxes are wider and so shorter: its columns leave room across a
+landscape page, and its height is what a page runs out of."""
 
 MAX_LAYOUT_NODES = 1500
 """Above this many nodes (claims plus argument nodes) ``argmap diagram`` will not lay
@@ -198,6 +199,9 @@ class Diagram:
     questions: tuple[QuestionNode, ...] = ()
     compact: bool = False
     """Tighter spacing between ranks and nodes (the debate view, meant for a page)."""
+    columns: tuple[str, ...] = ()
+    """Lay out in columns, left to right: a speaker id each, ``""`` for the questions
+    (the debate view; :mod:`argmap.export.columns`). Empty: the map's layout."""
     """Which legend key entries apply: link kinds, "inferred", "central", "context"."""
     legend: bool = True
     ids: bool = False
@@ -611,8 +615,11 @@ def _clusters(
     clusters = []
     for key, ids in members.items():
         if mode is ClusterBy.SOURCE:
-            source = index.sources[key]
-            label = f"{labels[key]}: {source.title}"
+            # A claim may name a source the corpus lacks (check reports AM103):
+            # draw it under its id rather than fail.
+            source = index.sources.get(key)
+            title = source.title if source is not None else "(not in the corpus)"
+            label = f"{labels.get(key, key)}: {title}"
             line = palette.CONTEXT_LINE
         else:
             label = index.display_name(key)

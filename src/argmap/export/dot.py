@@ -20,7 +20,7 @@ from itertools import pairwise
 from typing import Any
 
 from argmap.export import palette
-from argmap.export.diagram import ClaimBox, Diagram, Link, LinkKind
+from argmap.export.diagram import ArgumentNode, ClaimBox, Diagram, Link, LinkKind, QuestionNode
 from argmap.export.labels import wrap
 from argmap.export.status import MARKS, ORDER
 from argmap.formats import RankDir
@@ -45,25 +45,69 @@ Applied when a large diagram is forced (``--force``): the layout is rougher
 """
 
 _RECORD_SPECIAL = str.maketrans({c: "\\" + c for c in '{}|<>\\"'})
+_CONTROL = dict.fromkeys([c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)] + [0x7F], " ")
+"""C0 controls but tab and line ends (NUL among them) break a DOT string: drawn as spaces."""
+
+MAX_LABEL_CHARS = 3000
+"""The most characters of one text in a label or tooltip. Graphviz refuses a quoted string
+over 16,384 bytes; 3,000 characters stay below it even in 4-byte UTF-8 with escapes."""
+
+TITLE_WIDTH = 100
+"""A title wraps at this many characters per line."""
+
+
+def _clip(text: str, limit: int = MAX_LABEL_CHARS) -> str:
+    """``text`` without control characters, cut to ``limit`` characters with an ellipsis."""
+    text = text.translate(_CONTROL)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _record(text: str) -> str:
     """Text for a record label field (its braces, bars and angles escaped)."""
-    return text.translate(_RECORD_SPECIAL)
+    return _clip(text).translate(_RECORD_SPECIAL)
 
 
 def _plain(text: str) -> str:
-    """Text for an ordinary label (an escString: backslashes are escapes)."""
-    return text.replace("\\", "\\\\")
+    """Text for an ordinary label (an escString: backslashes are escapes).
+
+    Marked as not HTML: a text like ``<<x>`` is drawn as typed instead of
+    being handed to Graphviz as an HTML-like label.
+    """
+    from graphviz import nohtml
+
+    escaped: str = nohtml(_clip(text).replace("\\", "\\\\"))
+    return escaped
 
 
 def _lines(lines: list[str] | tuple[str, ...]) -> str:
     """Left-justified lines of a plain label."""
-    return "".join(_plain(line) + "\\l" for line in lines)
+    return "".join(_plain(line) + "\\l" for line in _clip_lines(lines))
+
+
+def _clip_lines(lines: list[str] | tuple[str, ...]) -> list[str]:
+    """As many of ``lines`` as fit in :data:`MAX_LABEL_CHARS`, the last one ending in "…"."""
+    kept: list[str] = []
+    total = 0
+    for line in lines:
+        if total + len(line) > MAX_LABEL_CHARS:
+            kept.append("…")
+            break
+        kept.append(line)
+        total += len(line) + 1
+    return kept
+
+
+def _title(text: str) -> str:
+    """The graph's title: centred lines of :data:`TITLE_WIDTH` characters, at most five."""
+    lines = wrap(_clip(text, 5 * TITLE_WIDTH), TITLE_WIDTH)
+    from graphviz import nohtml
+
+    title: str = nohtml("\\n".join(_plain(line) for line in lines))
+    return title
 
 
 def _claim_label(box: ClaimBox, diagram: Diagram) -> str:
-    body = "".join(_record(line) + "\\l" for line in box.lines)
+    body = "".join(_record(line) + "\\l" for line in _clip_lines(box.lines))
     footer = box.speaker_name + (" (reported)" if box.reported else "")
     if box.source_label:
         footer += f" · {box.source_label}"
@@ -399,11 +443,59 @@ def _key_rows(
     ]
 
 
+def argument_node(target: Any, argument: ArgumentNode) -> None:
+    """An argument's node: a dot, or a small box counting its folded premises."""
+    inferred = argument.basis.value == "inferred"
+    if argument.folded:
+        attrs = {**_folded_attrs(inferred), "label": _plain(argument.label)}
+    else:
+        attrs = _argument_attrs(inferred)
+    target.node(argument.id, tooltip=_plain(argument.tooltip), id=argument.id, **attrs)
+
+
+def question_node(target: Any, question: QuestionNode) -> None:
+    """A question: a dark box with white text."""
+    target.node(
+        question.id,
+        label=_lines(question.lines),
+        tooltip=_plain(question.tooltip),
+        id=question.id,
+        **_question_attrs(),
+    )
+
+
+class EdgeIds:
+    """SVG ids for the edges: ``rel:<relation id>``, then ``~2``, ``~3`` for a relation
+    drawn as several edges (an argument's premises), so each is unique and names its
+    relation (the HTML view reads them)."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def next(self, link: Link) -> str:
+        count = self.seen.get(link.relation, 0) + 1
+        self.seen[link.relation] = count
+        edge_id = f"rel:{link.relation}" + (f"~{count}" if count > 1 else "")
+        return _plain(edge_id)
+
+
+# Shared with the debate view's column layout (argmap.export.columns).
+plain = _plain
+lines = _lines
+link_attributes = _link
+claim_attributes = _claim_attrs
+
+
 def to_dot(
     diagram: Diagram, *, layout_limits: bool = False, extra: Mapping[str, str] | None = None
 ) -> str:
     """The diagram as DOT source; ``extra`` graph attributes (a page fit) win."""
     import graphviz
+
+    if diagram.columns:
+        from argmap.export.columns import to_dot as in_columns
+
+        return in_columns(diagram, layout_limits=layout_limits, extra=extra)
 
     graph_attr: dict[str, Any] = {
         "rankdir": diagram.rankdir.value,
@@ -430,7 +522,7 @@ def to_dot(
         edge_attr={"fontname": FONT, "fontsize": "10", "arrowsize": "0.8"},
     )
     if diagram.title:
-        dot.attr(label=_plain(diagram.title))
+        dot.attr(label=_title(diagram.title))
     # The legend first: with horizontal ranks, first in the input is on top.
     hub = _legend(dot, diagram) if diagram.legend or diagram.subtitle else None
 
@@ -449,22 +541,9 @@ def to_dot(
                 **_claim_attrs(box),
             )
         elif node_id in arguments:
-            argument = arguments[node_id]
-            inferred = argument.basis.value == "inferred"
-            if argument.folded:
-                attrs = {**_folded_attrs(inferred), "label": _plain(argument.label)}
-            else:
-                attrs = _argument_attrs(inferred)
-            target.node(argument.id, tooltip=_plain(argument.tooltip), id=argument.id, **attrs)
+            argument_node(target, arguments[node_id])
         else:
-            question = questions[node_id]
-            target.node(
-                question.id,
-                label=_lines(question.lines),
-                tooltip=_plain(question.tooltip),
-                id=question.id,
-                **_question_attrs(),
-            )
+            question_node(target, questions[node_id])
 
     placed: set[str] = set()
     for n, cluster in enumerate(diagram.clusters):
@@ -495,8 +574,9 @@ def to_dot(
             row.attr(rank="same")
             for question in diagram.questions:
                 add(question.id, row)
+    ids = EdgeIds()
     for link in diagram.links:
-        dot.edge(link.tail, link.head, **_link(link))
+        dot.edge(link.tail, link.head, id=ids.next(link), **_link(link))
     upward = diagram.rankdir in (RankDir.BT, RankDir.RL)
     tails = {link.tail for link in diagram.links}
     heads = {link.head for link in diagram.links}

@@ -5,7 +5,13 @@ conclusion, as in AIF), relations are directed edges:
 
 * premise -> argument (``relation="premise"``), argument -> conclusion
   (``"conclusion"``), attacker -> claim (``"rebut"``), attacker -> argument
-  (``"undercut"``); every edge has a ``basis`` (explicit or inferred);
+  (``"undercut"``), claim -> claim (``"agree"``, an agreement: symmetric, so
+  read it both ways; it is not marked ``directed="false"`` because networkx
+  refuses undirected edges in a directed graph), claim -> question
+  (``"pro"`` or ``"con"``, a stance);
+  every edge has a ``basis`` (explicit or inferred);
+* a question that some stance answers is a node too (``kind="question"``,
+  ``label`` and ``text`` its text);
 * node data: ``label`` (Gephi shows it), ``kind`` (claim or argument),
   ``text``, ``quote``, ``speaker``, ``speaker_name``, ``source``,
   ``source_label``, ``central``, ``reported``, ``tags`` (``;``-separated),
@@ -179,25 +185,51 @@ def export(subset: Subset) -> str:
         )
         out.append("    </node>\n")
 
+    asked = {q.id for q in corpus.questions if index.stances_on.get(q.id)}
+    for question in corpus.questions:
+        if question.id not in asked:
+            continue
+        lines = wrap(question.text, 36)
+        out.append(f"    <node id={quoteattr(question.id)}>\n")
+        out += [
+            _data("label", question.text),
+            _data("kind", "question"),
+            _data("text", question.text),
+            _data("source", question.source),
+        ]
+        width = max(len(line) for line in lines) * 6.2 + 30
+        out.append(
+            _shape(
+                "\n".join(lines),
+                "#FFFFFF",
+                palette.INK,
+                width,
+                len(lines) * 15 + 20,
+                shape="hexagon",
+                pen=2.0,
+            )
+        )
+        out.append("    </node>\n")
+
     edge_count = 0
 
     def edge(tail: str, head: str, relation: str, basis: str, relation_id: str) -> None:
         nonlocal edge_count
         edge_count += 1
-        attack = relation in ("rebut", "undercut")
+        attack = relation in ("rebut", "undercut", "con")
         out.append(
             f'    <edge id="e{edge_count}" source={quoteattr(tail)} target={quoteattr(head)}>\n'
         )
         out.append(_data(_EDGE_KEY_PREFIX + "relation", relation))
         out.append(_data(_EDGE_KEY_PREFIX + "basis", basis))
         out.append(_data(_EDGE_KEY_PREFIX + "relation_id", relation_id))
-        out.append(
-            _edge_graphics(
-                palette.ATTACK if attack else palette.SUPPORT,
-                basis == "inferred",
-                "t_shape" if attack else ("none" if relation == "premise" else "standard"),
-            )
+        colour = (
+            palette.AGREE if relation == "agree" else palette.ATTACK if attack else palette.SUPPORT
         )
+        arrow = "t_shape" if attack else "standard"
+        if relation in ("premise", "agree"):
+            arrow = "none"
+        out.append(_edge_graphics(colour, basis == "inferred", arrow))
         out.append("    </edge>\n")
 
     claims = set(index.claims)
@@ -209,7 +241,9 @@ def export(subset: Subset) -> str:
         if argument.conclusion in claims:
             edge(argument.id, argument.conclusion, "conclusion", argument.basis.value, argument.id)
     for rebuttal in corpus.rebuttals:
-        if rebuttal.by not in claims or rebuttal.target not in claims | arguments:
+        if rebuttal.by not in claims or (
+            rebuttal.target not in claims and rebuttal.target not in arguments
+        ):
             continue
         relation = (
             "undercut"
@@ -217,5 +251,12 @@ def export(subset: Subset) -> str:
             else "rebut"
         )
         edge(rebuttal.by, rebuttal.target, relation, rebuttal.basis.value, rebuttal.id)
+    for agreement in corpus.agreements:
+        first, second = agreement.claims
+        if first in claims and second in claims:
+            edge(first, second, "agree", agreement.basis.value, agreement.id)
+    for stance in corpus.stances:
+        if stance.claim in claims and stance.question in asked:
+            edge(stance.claim, stance.question, stance.stance.value, stance.basis.value, stance.id)
     out.append("  </graph>\n</graphml>\n")
     return "".join(out)

@@ -13,7 +13,10 @@ The shape (documented in docs/export.md, version 1)::
      "arguments": [{id, conclusion, premises, linked, basis, scheme, note,
                     speaker, undercut_by}],
      "rebuttals": [{id, kind, by, target, target_type, basis, note,
-                    by_speaker, target_speaker}]}
+                    by_speaker, target_speaker}],
+     "agreements": [{id, claims, basis, note, speakers}],
+     "questions": [{id, text, source, posed_by, note, stances}],
+     "stances": [{id, question, claim, stance, basis, note, speaker}]}
 
 References are ids; the ``*_name``/``*_label``/``*_speaker`` fields repeat
 what the ids point to, and the ``supports``/``supported_by``/``attacks``/
@@ -98,6 +101,8 @@ def document(subset: Subset) -> dict[str, Any]:
                 "supports": [a.id for a in index.premise_in.get(c.id, [])],
                 "attacked_by": [r.id for r in index.attacks_on.get(c.id, [])],
                 "attacks": [r.id for r in index.attacks_by.get(c.id, [])],
+                "agreements": [a.id for a in index.agreements_of.get(c.id, [])],
+                "stances": [s.id for s in index.stances_of.get(c.id, [])],
             }
             for c in corpus.claims
         ],
@@ -128,6 +133,39 @@ def document(subset: Subset) -> dict[str, Any]:
                 "target_speaker": index.target_speaker(r),
             }
             for r in corpus.rebuttals
+        ],
+        "agreements": [
+            {
+                "id": a.id,
+                "claims": list(a.claims),
+                "basis": a.basis.value,
+                "note": a.note,
+                "speakers": [index.speaker_of(c) for c in a.claims],
+            }
+            for a in corpus.agreements
+        ],
+        "questions": [
+            {
+                "id": q.id,
+                "text": q.text,
+                "source": q.source,
+                "posed_by": q.posed_by,
+                "note": q.note,
+                "stances": [s.id for s in index.stances_on.get(q.id, [])],
+            }
+            for q in corpus.questions
+        ],
+        "stances": [
+            {
+                "id": s.id,
+                "question": s.question,
+                "claim": s.claim,
+                "stance": s.stance.value,
+                "basis": s.basis.value,
+                "note": s.note,
+                "speaker": index.speaker_of(s.claim),
+            }
+            for s in corpus.stances
         ],
     }
 

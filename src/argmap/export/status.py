@@ -15,7 +15,9 @@ mark      grounded / other semantics   outline
 
 The colours are Okabe-Ito's, kept apart from the green of support and the
 vermillion of attack. The statuses come from :func:`argmap.evaluate.evaluate`
-on the claims the diagram shows, as ``argmap evaluate`` with the same filters.
+on the debate that ``-a``/``-s``/``-t`` choose, as ``argmap evaluate`` computes
+them: ``--focus`` and ``--context`` change what is drawn, not a claim's status
+(claims drawn only as context get no mark).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from argmap.export.diagram import Diagram
+from argmap.export.speakers import SpeakerNetwork
 from argmap.formats import Mapping, Semantics
 from argmap.index import Index
 from argmap.subset import Subset
@@ -76,12 +79,42 @@ def statuses(
 def overlay(diagram: Diagram, status_of: dict[str, str], semantics: Semantics) -> Diagram:
     """The diagram with each claim's status set, and the legend told which marks occur."""
     claims = tuple(
-        replace(box, status=status_of[box.id]) if box.id in status_of else box
+        replace(box, status=status_of[box.id]) if box.id in status_of and not box.context else box
         for box in diagram.claims
     )
-    used = {f"status:{status_of[box.id]}" for box in diagram.claims if box.id in status_of}
+    used = {f"status:{box.status}" for box in claims if box.status is not None}
     return replace(
         diagram,
         claims=claims,
         shown=diagram.shown | used | {f"semantics:{semantics.value}"},
     )
+
+
+def overlay_speakers(
+    network: SpeakerNetwork, subset: Subset, status_of: dict[str, str], semantics: Semantics
+) -> SpeakerNetwork:
+    """The speakers view with each speaker's claims counted by status ("✓ 12  ✗ 3")."""
+    tally: dict[str, dict[str, int]] = {}
+    for claim in subset.corpus.claims:
+        status = status_of.get(claim.id)
+        if status is None or claim.id in subset.context:
+            continue
+        counts = tally.setdefault(claim.speaker, {})
+        counts[status] = counts.get(status, 0) + 1
+    speakers = tuple(
+        replace(
+            node,
+            standing="  ".join(
+                f"{MARKS[key].symbol} {tally[node.id][key]}"
+                for key in ORDER
+                if tally.get(node.id, {}).get(key)
+            ),
+        )
+        for node in network.speakers
+    )
+    used = [key for key in ORDER if any(key in counts for counts in tally.values())]
+    key = f"Claims by status under {semantics.value} semantics: " + ", ".join(
+        MARKS[k].caption for k in used
+    )
+    subtitle = " — ".join(x for x in (network.subtitle, key) if x)
+    return replace(network, speakers=speakers, subtitle=subtitle)

@@ -28,6 +28,8 @@ class Drawing:
     stats: str
     build_dot: Callable[[bool, Mapping[str, str]], str]
     mermaid: Callable[[], str] | None
+    diagram: Diagram | None = None
+    """The claim diagram (map and debate views), for the HTML page's data."""
 
     def dot(self, *, layout_limits: bool = False, extra: Mapping[str, str] | None = None) -> str:
         return self.build_dot(layout_limits, extra or {})
@@ -39,11 +41,12 @@ def draw(
     full: Index,
     *,
     adjust: Callable[[Diagram], Diagram] | None = None,
+    adjust_speakers: Callable[[speakers.SpeakerNetwork], speakers.SpeakerNetwork] | None = None,
 ) -> Drawing:
     """Plan ``options.view`` of ``subset`` (``full``: the whole corpus's index, for titles).
 
-    ``adjust`` changes a claim diagram before it is written (the ``--status`` overlay);
-    the speakers view has no claims to adjust.
+    ``adjust`` changes a claim diagram before it is written (the ``--status`` overlay),
+    ``adjust_speakers`` the speakers view (the same overlay, as counts per speaker).
     """
     if options.view is DiagramView.SPEAKERS:
         index = Index.build(subset.corpus)
@@ -54,6 +57,8 @@ def draw(
         else:
             title = options.title
         network = speakers.plan(subset, title, legend=options.legend)
+        if adjust_speakers is not None:
+            network = adjust_speakers(network)
         return Drawing(
             nodes=network.nodes,
             stats=network.stats,
@@ -72,6 +77,7 @@ def draw(
         stats=diagram.stats,
         build_dot=lambda limits, extra: to_dot(diagram, layout_limits=limits, extra=extra),
         mermaid=lambda: to_mermaid(diagram),
+        diagram=diagram,
     )
 
 
