@@ -184,8 +184,10 @@ def _link_attrs(kind: LinkKind, inferred: bool) -> dict[str, str]:
     if inferred:
         attrs["style"] = "dashed"
     if kind is LinkKind.AGREE:
-        # Undirected, and free to run sideways: it says nothing about rank.
-        attrs.update(color=AGREE_COLOUR, penwidth="1.3", dir="none", constraint="false")
+        # Undirected. It keeps dot's default rank constraint: with constraint=false (or
+        # minlen=0) two agreeing claims can land side by side on one rank, and dot "loses"
+        # such a flat edge between record nodes and fails the whole drawing.
+        attrs.update(color=AGREE_COLOUR, penwidth="1.3", dir="none")
     elif kind.stance:
         attrs.update(
             label=f" {kind.value} ",
@@ -378,7 +380,7 @@ def _key_rows(
         else:
             legend.node(head, **point)
             legend.edge(
-                tail, head, minlen="2", **{**_link_attrs(kind, inferred), "constraint": "true"}
+                tail, head, **{**_link_attrs(kind, inferred), "minlen": "2", "constraint": "true"}
             )
             linked.add((tail, head))
             row += [tail, head]
