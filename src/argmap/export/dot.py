@@ -184,10 +184,10 @@ def _link_attrs(kind: LinkKind, inferred: bool) -> dict[str, str]:
     if inferred:
         attrs["style"] = "dashed"
     if kind is LinkKind.AGREE:
-        # Undirected. It keeps dot's default rank constraint: with constraint=false (or
-        # minlen=0) two agreeing claims can land side by side on one rank, and dot "loses"
-        # such a flat edge between record nodes and fails the whole drawing.
-        attrs.update(color=AGREE_COLOUR, penwidth="1.3", dir="none")
+        # Undirected, and no pull on the layout (weight 0). It still separates
+        # ranks: an edge inside one rank (a "flat" edge) between record shapes is
+        # one Graphviz 2.43 cannot draw ("lost edge"), and the whole layout fails.
+        attrs.update(color=AGREE_COLOUR, penwidth="1.3", dir="none", weight="0")
     elif kind.stance:
         attrs.update(
             label=f" {kind.value} ",
@@ -380,7 +380,7 @@ def _key_rows(
         else:
             legend.node(head, **point)
             legend.edge(
-                tail, head, **{**_link_attrs(kind, inferred), "minlen": "2", "constraint": "true"}
+                tail, head, minlen="2", **{**_link_attrs(kind, inferred), "constraint": "true"}
             )
             linked.add((tail, head))
             row += [tail, head]
