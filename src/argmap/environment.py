@@ -16,3 +16,6 @@ ENV_DEBUG = "ARGMAP_DEBUG"
 
 ENV_MAX_INPUT = "ARGMAP_MAX_INPUT"
 """The largest input file argmap reads, e.g. ``512M`` or ``2G`` (default 256 MiB)."""
+
+ENV_SETTINGS = "ARGMAP_SETTINGS"
+"""Names the settings file to use instead of searching upward, or ``none`` for no settings."""

@@ -267,7 +267,8 @@ def stats(
             "--texts",
             envvar=ENV_TEXTS,
             help="Directory of the sources' texts: adds 'Quoted', the percentage of each "
-            "text's words that its quotes cover. Default: $ARGMAP_TEXTS.",
+            "text's words that its quotes cover. Default: $ARGMAP_TEXTS, else the "
+            "settings file's 'texts' (when it exists).",
             show_default=False,
             metavar="DIR",
         ),
@@ -280,12 +281,13 @@ def stats(
     (group, id, name, measure, count), ready to pivot. With --texts, each source
     also gets 'quoted': how much of its text (in % of words) the quotes cover.
     """
-    from argmap.cli.common import load_index
+    from argmap.cli.common import choose_corpus, load_index, texts_dir
     from argmap.cli.output import render_rows
     from argmap.queries import KIND_MEASURES, SOURCE_MEASURES, SPEAKER_MEASURES, source_labels
     from argmap.queries import stats as compute
 
     index = load_index(file)
+    texts = texts_dir(texts, choose_corpus(file)[1])
     store = None
     if texts is not None:
         from argmap.errors import TextsError

@@ -85,9 +85,7 @@ class Matrix:
     cells: dict[tuple[str, str], SpeakerPair] = field(default_factory=dict)
     """(by_speaker, target_speaker) -> counts; absent means none."""
     _made: Counter[str] = field(default_factory=Counter, init=False, repr=False, compare=False)
-    _received: Counter[str] = field(
-        default_factory=Counter, init=False, repr=False, compare=False
-    )
+    _received: Counter[str] = field(default_factory=Counter, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Totals per speaker, summed once: a lookup per speaker, not a scan of every cell.
