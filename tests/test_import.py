@@ -421,6 +421,20 @@ def test_import_failed_names_file_and_element() -> None:
     assert caught.value.element == "edge 7"
 
 
+def test_characters_a_corpus_cannot_hold_become_replacement_characters(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    source = tmp_path / "odd.json"
+    source.write_text(
+        '{"nodes": [{"nodeID": "1", "type": "I", "text": "a \\ud800 b \\u0000 c\\u2028d"}],'
+        ' "edges": []}',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["import", str(source), "-o", str(tmp_path / "odd.yaml")])
+    assert result.exit_code == 0, result.stderr
+    assert load(tmp_path / "odd.yaml").claims[0].text == "a \ufffd b \ufffd c d"
+
+
 # --- round trip ---------------------------------------------------------------------
 
 

@@ -94,7 +94,7 @@ def _speaker(entry: dict[str, Any]) -> str | None:
             and isinstance(data.get("speaker"), str)
             and data["speaker"].strip()
         ):
-            return " ".join(data["speaker"].split())
+            return text_of(data["speaker"])
     return None
 
 

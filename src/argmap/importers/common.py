@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -64,8 +65,15 @@ def source_entry(ctx: Context, title: str | None = None, **extra: Any) -> Entity
     return entry
 
 
+_UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
 def text_of(value: Any) -> str:
-    """A node's text as one line of plain text ("" when there is none)."""
+    """A node's text as one line of plain text ("" when there is none).
+
+    Runs of white space become one space; control characters and lone
+    surrogates (which JSON can carry and a corpus cannot) become U+FFFD.
+    """
     if not isinstance(value, str):
         return ""
-    return " ".join(value.split())
+    return " ".join(_UNWRITABLE.sub("\ufffd", value).split())
