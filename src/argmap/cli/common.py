@@ -39,6 +39,11 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     raise typer.Exit(code)
 
 
+def note(message: str) -> None:
+    """Print ``note: message`` on stderr: what a reader of the output should know."""
+    typer.echo(f"note: {message}", err=True)
+
+
 def print_problems(problems: list[Problem]) -> None:
     for problem in problems:
         typer.echo(f"error: {problem}", err=True)

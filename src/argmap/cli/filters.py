@@ -141,10 +141,21 @@ def _each(values: Sequence[str] | None, lookup: Callable[[str], _T]) -> tuple[_T
 
 
 def people(index: Index, values: Sequence[str] | None) -> tuple[str, ...]:
-    """Person ids for what was typed; exit 2 on an unknown or ambiguous value."""
-    from argmap import resolve
+    """Person ids for what was typed; exit 2 on an unknown or ambiguous value.
 
-    return _each(values, lambda v: resolve.person(index, v).id)
+    When a person belongs to groups (whose claims count for them too), a note
+    on stderr says so.
+    """
+    from argmap import resolve
+    from argmap.cli.common import note
+
+    def lookup(value: str) -> str:
+        found = resolve.person_match(index, value)
+        for remark in found.notes:
+            note(remark)
+        return found.entity.id
+
+    return _each(values, lookup)
 
 
 def sources(index: Index, values: Sequence[str] | None) -> tuple[str, ...]:

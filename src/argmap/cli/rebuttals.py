@@ -7,6 +7,7 @@ All three take the same filters (``--by``, ``--against``, ``--basis``, ``--kind`
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Annotated, Protocol
 
@@ -89,6 +90,23 @@ def _describe(index: Index, flt: RebuttalFilter, noun: str = "rebuttals") -> str
     return " ".join(words) + (" " + ", ".join(parts) if parts else "")
 
 
+def _voices(rows: list[Row], people: tuple[str, ...]) -> str:
+    """``: 22 in their own voice, 3 as miller-walker``: how a person's count splits.
+
+    A person stands for the groups they belong to as well, so ``--by
+    chris-miller`` counts miller-walker's rebuttals too; ``matrix`` gives the
+    group its own row, and this split makes the two add up.
+    """
+    if not people or not rows:
+        return ""
+    voices = Counter(str(row["by_speaker"]) for row in rows)
+    if set(voices) <= set(people):
+        return ""
+    own = sum(n for speaker, n in voices.items() if speaker in people)
+    groups = ", ".join(f"{n} as {s}" for s, n in sorted(voices.items()) if s not in people)
+    return f": {own} in their own voice, {groups}"
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -162,7 +180,7 @@ def rebuttals(
     index = load_index(file)
     flt = _filter(index, by, against, basis, kind, source, tag, cross_source)
     rows = [r.as_dict() for r in find_rebuttals(index, flt)]
-    title = f"{_capital(_describe(index, flt))} ({len(rows)})"
+    title = f"{_capital(_describe(index, flt))} ({len(rows)}{_voices(rows, flt.by)})"
     render_rows(
         rows,
         REBUTTAL_COLUMNS,
@@ -251,7 +269,25 @@ def matrix(
     title = f"Who rebuts whom: {total} {_describe(index, flt)} among {n} speakers"
     title += folded(shown, n)
     title += ". Row rebuts column; cells are explicit+inferred; Out = made, In = received."
+    title += _group_rows(index, [s for s, _ in grid.speakers])
     render_rows(rows, columns, output_format, title=title, empty="No rebuttals match.")
+
+
+def _group_rows(index: Index, speakers: list[str]) -> str:
+    """What a title says when a group and a member both speak: each has its own row."""
+    speaking = set(speakers)
+    groups = [
+        index.people[s]
+        for s in speakers
+        if s in index.people and speaking & set(index.people[s].members)
+    ]
+    if not groups:  # no member speaks in their own voice too: nothing to confuse
+        return ""
+    listed = ", ".join(f"{g.name} ({g.id})" for g in groups)
+    return (
+        f" A group counts in its own row ({listed}), not its members'; "
+        "'rebuttals --by MEMBER' adds the group's to the member's own."
+    )
 
 
 def folded(shown: int, n: int) -> str:
