@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+
+# The cache of validated corpora goes to a directory of this test run, never to
+# the user's own ~/.cache (subprocesses inherit it too).
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="argmap-tests-cache-")
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

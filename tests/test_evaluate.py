@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from argmap.cli.app import app
-from argmap.evaluate import Label, Status, evaluate
+from argmap.evaluate import Label, Status, decompose, evaluate
 from argmap.evaluate.framework import build
 from argmap.evaluate.solvers import (
     SolverTimeout,
@@ -169,6 +169,17 @@ def test_small_frameworks_agree_with_brute_force(af: tuple[int, list[tuple[int, 
     assert {grounded(n, attacks)} == oracle.extensions(n, attacks, "grounded")
 
 
+@settings(max_examples=200, deadline=None)
+@given(frameworks(max_n=8), st.sampled_from([s for s in Semantics if s is not Semantics.GROUNDED]))
+def test_solving_part_by_part_gives_the_same_extensions(
+    af: tuple[int, list[tuple[int, int]]], semantics: Semantics
+) -> None:
+    n, attacks = af
+    parts = decompose.solve(n, attacks, semantics, CLINGO, timeout=30, limit=10_000)
+    assert set(parts.extensions()) == oracle.extensions(n, attacks, semantics.value)
+    assert parts.count == len(oracle.extensions(n, attacks, semantics.value))
+
+
 @settings(max_examples=150, deadline=None)
 @given(frameworks(max_n=60))
 def test_larger_frameworks_agree_between_the_two_solvers(
@@ -243,7 +254,7 @@ def test_agreeing_claims_fall_together(fixture: Index) -> None:
     status = evaluate(fixture, Semantics.GROUNDED).by_id()["buses-too-slow"]
     assert status.status is Status.REJECTED
     assert [r.as_dict() for r in status.reasons] == [
-        {"kind": "rebutted", "claim": "traffic-falling"}
+        {"kind": "rebutted", "claim": "traffic-falling", "through": "traffic-worse"}
     ]
 
 
@@ -346,7 +357,10 @@ def test_a_claim_is_in_when_no_rebutter_is_and_one_argument_stands(corpus: Corpu
     same = {c: [c, *result.framework.agreeing.get(c, ())] for c in index.claims}
     for claim in corpus.claims:
         group = same[claim.id]
-        arguments = [a for c in group for a in index.arguments_for[c]]
+        # An argument from a claim of the group to another is circular: left out.
+        arguments = [
+            a for c in group for a in index.arguments_for[c] if not set(a.premises) & set(group)
+        ]
         standing = [
             _kleene_and(
                 [label[p] for p in a.premises]
@@ -400,6 +414,7 @@ def test_json_gives_extensions_and_a_status_per_claim(runner: CliRunner) -> None
         "extensions": [
             ["buses-too-slow", "cost-too-high", "no-tram", "sensors-show-cars", "traffic-falling"]
         ],
+        "extension_count": 1,
         "claims": [
             {
                 "id": "no-tram",
@@ -500,6 +515,7 @@ def test_the_table_groups_claims_by_status_and_names_what_defeats_them(
     assert "rebutted by traffic-falling (Ben Baker)" in rejected
     assert "argument arg-cost: premise cost-too-high" in rejected
     assert "— Cleo Cole · buses-too-slow" in rejected
+    assert "through the agreeing claim traffic-worse" in rejected
 
 
 @pytest.mark.parametrize("fmt", ["csv", "yaml", "markdown"])
@@ -519,6 +535,21 @@ def test_csv_has_one_row_per_claim(runner: CliRunner) -> None:
         "rebutted by traffic-falling (Ben Baker)"
     )
     assert len(rows) == 11
+
+
+def test_focus_lists_fewer_claims_but_changes_no_status(runner: CliRunner) -> None:
+    # Within one step of the tram claim, its traffic premise is shown but not the
+    # claim that rebuts it: the premise is still out, as in the whole debate.
+    code, out, _ = run(runner, "--focus", "tram-needed", "--depth", "1", "--format", "json")
+    assert code == 0
+    near = {c["id"]: c["label"] for c in json.loads(out)["claims"]}
+    assert near == {
+        "tram-needed": "undec",
+        "traffic-worse": "out",
+        "air-bad": "in",
+        "no-tram": "undec",
+        "air-not-from-cars": "out",
+    }
 
 
 def test_stable_may_have_no_extension(runner: CliRunner, tmp_path: Path) -> None:
@@ -554,8 +585,9 @@ def test_a_solver_that_runs_out_of_time_says_how_to_narrow_the_map(
     assert code == 2
     assert out == ""
     assert err == (
-        "error: clingo did not finish preferred semantics within 1 s; narrow the map with "
-        "-s SOURCE, -a PERSON, -t TAG or --focus CLAIM, or raise --timeout\n"
+        "error: clingo did not finish preferred semantics within 1 s (18 nodes, 19 attacks); "
+        "narrow the map with "
+        "-s SOURCE, -a PERSON or -t TAG, or raise --timeout\n"
     )
 
 
@@ -563,9 +595,47 @@ def test_too_many_extensions_is_an_error_with_a_way_out(runner: CliRunner, tmp_p
     code, _, err = run(runner, "--semantics", "complete", "--max-extensions", "2")
     assert code == 2
     assert err == (
-        "error: more than 2 complete extensions (18 nodes, 19 attacks); narrow the map "
-        "with -s, -a, -t or --focus, or raise --max-extensions\n"
+        "error: more than 2 complete extensions in one independent part of the map (7 of its "
+        "18 nodes); narrow the map with -s, -a or -t, or raise --max-extensions\n"
     )
+
+
+def test_too_many_extensions_to_list_still_gives_every_status(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # Five independent disputes: 2**5 preferred extensions, each part has two.
+    disputes = tmp_path / "disputes.yaml"
+    people = FIXTURE.read_text(encoding="utf-8").split("claims:")[0]
+    claims = "".join(
+        f"- {{id: c{i}, source: ada-2020, speaker: ada, text: Claim {i}.}}\n" for i in range(10)
+    )
+    rebuttals = "".join(f"- {{id: r{i}, by: c{i}, target: c{i ^ 1}}}\n" for i in range(10))
+    disputes.write_text(
+        people + "claims:\n" + claims + "rebuttals:\n" + rebuttals, encoding="utf-8"
+    )
+    result = runner.invoke(
+        app,
+        [
+            "evaluate",
+            "-f",
+            str(disputes),
+            "--semantics",
+            "preferred",
+            "--max-extensions",
+            "10",
+            "--format",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (
+        "warning: 32 preferred extensions, more than --max-extensions 10: not listed "
+        "(the statuses are exact)\n"
+    )
+    document = json.loads(result.stdout)
+    assert document["extensions"] is None
+    assert document["extension_count"] == 32
+    assert {c["status"] for c in document["claims"]} == {"credulous"}
 
 
 def test_the_direct_solver_only_does_grounded(runner: CliRunner) -> None:
@@ -664,6 +734,17 @@ def test_status_outlines_each_claim_and_marks_it(runner: CliRunner) -> None:
     assert "✓" not in plain
 
 
+def test_status_is_the_debate_s_not_the_view_s(runner: CliRunner) -> None:
+    dot = _dot(runner, "--status", "grounded", "--focus", "tram-needed", "--depth", "1")
+    assert "✗ Ada Archer" in _node(dot, "traffic-worse")
+    assert "traffic-falling" not in dot
+    # -a ada evaluates Ada's claims alone: Ben's rebuttal, drawn as context, is
+    # outside that debate, and context claims get no mark.
+    dot = _dot(runner, "--status", "grounded", "-a", "ada", "--context")
+    assert "✓" not in _node(dot, "traffic-falling")
+    assert "✓ Ada Archer" in _node(dot, "traffic-worse")
+
+
 def test_preferred_status_marks_credulous_claims(runner: CliRunner) -> None:
     dot = _dot(runner, "--status", "preferred")
     assert "~ ★ Ben Baker" in _node(dot, "no-tram")
@@ -681,3 +762,10 @@ def test_status_in_mermaid_is_a_class_and_a_mark(runner: CliRunner) -> None:
     assert "  classDef status_rejected stroke:#CC79A7,stroke-width:3px,color:#555555" in lines
     assert "  class n_traffic_worse,n_air_not_from_cars,n_buses_too_slow status_rejected" in lines
     assert "~ ★ Ben Baker" in result.stdout
+
+
+def test_clingo_stops_at_the_time_limit() -> None:
+    # 200 independent even cycles: 2**200 preferred extensions, never all listed.
+    attacks = [p for i in range(0, 400, 2) for p in ((i, i + 1), (i + 1, i))]
+    with pytest.raises(SolverTimeout, match=r"did not finish preferred semantics within 0\.2 s"):
+        CLINGO.extensions(400, attacks, Semantics.PREFERRED, timeout=0.2, limit=10**9)

@@ -8,6 +8,7 @@ modules it imported, as the core-boundary test does for typer and rich.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -70,7 +71,12 @@ sys.stderr.write("\\n@@modules " + json.dumps(sorted(sys.modules)))
 
 def imported(*args: str) -> set[str]:
     """The modules ``argmap ARGS`` imports, run in a fresh interpreter."""
-    env = {"NO_COLOR": "1", "COLUMNS": "100", "PATH": "", "XDG_CACHE_HOME": "/nonexistent"}
+    env = {
+        "NO_COLOR": "1",
+        "COLUMNS": "100",
+        "PATH": "",
+        "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"],  # the tests' own (conftest)
+    }
     done = subprocess.run(
         [sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, env=env, check=False
     )

@@ -19,3 +19,6 @@ ENV_MAX_INPUT = "ARGMAP_MAX_INPUT"
 
 ENV_SETTINGS = "ARGMAP_SETTINGS"
 """Names the settings file to use instead of searching upward, or ``none`` for no settings."""
+
+ENV_NO_CACHE = "ARGMAP_NO_CACHE"
+"""When set (to anything but empty or 0), corpora are read afresh, not from the cache."""

@@ -90,7 +90,17 @@ def loads(text: str, path: str | os.PathLike[str] | None = None) -> Corpus:
 
 def read_document(file: Path) -> tuple[dict[str, Any], SourceMap]:
     """Read ``file`` and parse it into plain values and their positions."""
-    data = read_corpus_bytes(file)
+    return parse_bytes(read_corpus_bytes(file), file)
+
+
+def parse_and_validate(data: bytes, file: Path) -> Corpus:
+    """A corpus from the bytes of ``file``, already read."""
+    raw, source_map = parse_bytes(data, file)
+    return validate(raw, source_map)
+
+
+def parse_bytes(data: bytes, file: Path) -> tuple[dict[str, Any], SourceMap]:
+    """Decode the bytes of ``file`` as UTF-8 and parse them into values and positions."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:

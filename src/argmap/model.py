@@ -39,7 +39,9 @@ __all__ = [
 
 
 class _Entity(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
 
     id: str = Field(
         min_length=1,
@@ -212,7 +214,7 @@ class Stance(_Entity):
 class Corpus(BaseModel):
     """A whole corpus file."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     schema_version: Literal[1] = Field(description="Format version; this is version 1.")
     tags: list[Tag] = Field(

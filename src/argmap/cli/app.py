@@ -14,10 +14,11 @@ from typing import Annotated, Any
 import typer
 from typer import _click
 from typer.exceptions import TyperException
+from typer.models import CommandInfo
 
 from argmap import __version__
 from argmap.cli.lazy import LazyGroup
-from argmap.environment import ENV_DEBUG, ENV_MAX_INPUT
+from argmap.environment import ENV_DEBUG, ENV_MAX_INPUT, ENV_NO_CACHE
 
 COMMANDS: dict[str, str] = {
     "check": "argmap.cli.check:check",
@@ -54,6 +55,12 @@ class Commands(LazyGroup):
 
     registry = COMMANDS
 
+    def finish(self, name: str, command: _click.Command) -> _click.Command:
+        """Give every command that reads a corpus (it has ``--file``) the ``--no-cache`` option."""
+        if any(param.name == "file" for param in command.params):
+            command.params.append(_no_cache_option())
+        return command
+
     def invoke(self, ctx: _click.Context) -> Any:
         from argmap.cli.common import EXIT_INTERNAL
         from argmap.interrupts import Terminated
@@ -80,6 +87,37 @@ class Commands(LazyGroup):
                 raise
             typer.echo(_internal(_short(err)), err=True)
             raise typer.Exit(EXIT_INTERNAL) from None
+
+
+def _no_cache(value: bool) -> bool:
+    if value:
+        from argmap import cache
+
+        cache.disable()
+    return value
+
+
+def _no_cache_option() -> _click.Parameter:
+    """The ``--no-cache`` option, declared as typer declares options and shared by commands."""
+
+    def declaration(
+        no_cache: Annotated[
+            bool,
+            typer.Option(
+                "--no-cache",
+                callback=_no_cache,
+                expose_value=False,
+                help=f"Read the corpus afresh, not from the cache of validated corpora "
+                f"(also ${ENV_NO_CACHE}=1).",
+            ),
+        ] = False,
+    ) -> None:
+        """Declares the option."""
+
+    [option] = typer.main.get_command_from_info(
+        CommandInfo(callback=declaration), pretty_exceptions_short=True, rich_markup_mode=None
+    ).params
+    return option
 
 
 def _short(err: BaseException) -> str:

@@ -116,12 +116,12 @@ def check(
 
 def run(options: CheckOptions) -> int:
     """Run a check with parsed options; print the report; return the exit code."""
+    from argmap.cache import load
     from argmap.checks import Diagnostic, RuleSettings, Selection, failed, run_checks
     from argmap.checks.report import RunInfo, render
     from argmap.cli.common import choose_corpus, texts_dir
     from argmap.errors import CorpusError, TextsError
     from argmap.index import Index
-    from argmap.loading import load
     from argmap.positions import display_path
     from argmap.texts import TextStore
 

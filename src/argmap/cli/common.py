@@ -53,8 +53,8 @@ def print_problems(problems: list[Problem]) -> None:
 
 def load_corpus(file: Path | None) -> Corpus:
     """Load the corpus or exit 2 with every problem, one per line."""
+    from argmap.cache import load
     from argmap.errors import CorpusError
-    from argmap.loading import load
 
     try:
         return load(corpus_path(file))

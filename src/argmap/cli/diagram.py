@@ -27,7 +27,7 @@ from argmap.formats import (
 if TYPE_CHECKING:
     from argmap.export.diagram import Diagram, DiagramOptions
     from argmap.index import Index
-    from argmap.subset import Selection, Subset
+    from argmap.subset import Selection
 
 OutputOption = Annotated[
     str | None,
@@ -269,7 +269,7 @@ def run(index: Index, chosen: Selection, request: DiagramRequest) -> None:
             fail("--status marks claims: use it with --view map or --view debate")
 
         def adjust(drawing: Diagram) -> Diagram:
-            return _with_status(subset, drawing, semantics)
+            return _with_status(index, chosen, drawing, semantics)
 
     drawing = draw(subset, request.options, index, adjust=adjust)
     if fmt is DiagramFormat.MERMAID:
@@ -371,13 +371,20 @@ def _smaller(view: DiagramView, chosen: Selection) -> str:
     return f"narrow it to {filters_hint}; or drop --page for the full-size drawing"
 
 
-def _with_status(subset: Subset, drawing: Diagram, semantics: Semantics) -> Diagram:
-    """The status overlay (argmap.export.status), or exit 2 when the solver gives up."""
+def _with_status(
+    index: Index, chosen: Selection, drawing: Diagram, semantics: Semantics
+) -> Diagram:
+    """The status overlay (argmap.export.status), or exit 2 when the solver gives up.
+
+    The debate evaluated is the one -a/-s/-t choose (as argmap evaluate does):
+    --focus and --context change what is drawn, never a claim's status.
+    """
+    from argmap.evaluate import debate
     from argmap.evaluate.solvers import SolverError
     from argmap.export.status import overlay, statuses
 
     try:
-        found = statuses(subset, semantics)
+        found = statuses(selection.select_or_fail(index, debate(chosen)), semantics)
     except SolverError as err:
-        fail(f"{err}; narrow the diagram with -s, -a, -t or --focus")
+        fail(f"{err}; narrow the diagram with -s, -a or -t")
     return overlay(drawing, found, semantics)

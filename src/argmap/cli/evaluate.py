@@ -57,7 +57,6 @@ def evaluate(
     tags: filters.TagOption = None,
     focus: selection.FocusOption = None,
     depth: selection.DepthOption = None,
-    context: selection.ContextOption = False,
     semantics: SemanticsOption = Semantics.GROUNDED,
     mapping: MappingOption = Mapping.BIPOLAR,
     central: Annotated[
@@ -95,8 +94,10 @@ def evaluate(
     rebuttals; with the default bipolar mapping, a claim with arguments stands
     only while one of its arguments stands). A claim is skeptical (accepted in
     every extension), credulous (in some) or rejected (in none); the table names
-    what defeats each rejected claim. The filters choose the part of the map
-    that is evaluated, as for argmap export. docs/evaluate.md explains it all.
+    what defeats each rejected claim. -a, -s and -t choose the debate that is
+    evaluated (as for argmap export); --focus CLAIM --depth N lists only the
+    claims near CLAIM, with their status in that debate. docs/evaluate.md
+    explains it all.
 
     Examples:
 
@@ -105,6 +106,7 @@ def evaluate(
         argmap evaluate --semantics preferred -a trenin -a hyodo
         argmap evaluate --format json | jq '.claims[] | select(.status == "rejected")'
     """
+    from argmap.evaluate import debate
     from argmap.evaluate import evaluate as run
     from argmap.evaluate.solvers import SolverError, SolverTimeout, TooManyExtensions
     from argmap.index import Index
@@ -118,10 +120,13 @@ def evaluate(
         focus=focus,
         depth=depth,
         relations=Relations.ALL,
-        context=context,
+        context=False,
     )
-    subset = selection.select_or_fail(index, chosen)
-    part = Index.build(subset.corpus)
+    # -a/-s/-t choose the debate that is evaluated; --focus only what is listed.
+    part = Index.build(selection.select_or_fail(index, debate(chosen)).corpus)
+    shown = None
+    if chosen.focus is not None:
+        shown = {c.id for c in selection.select_or_fail(index, chosen).corpus.claims}
     try:
         evaluation = run(
             part,
@@ -132,21 +137,26 @@ def evaluate(
             limit=max_extensions,
         )
     except SolverTimeout as err:
-        fail(
-            f"{err}; narrow the map with -s SOURCE, -a PERSON, -t TAG or --focus CLAIM, "
-            "or raise --timeout"
-        )
+        fail(f"{err}; narrow the map with -s SOURCE, -a PERSON or -t TAG, or raise --timeout")
     except TooManyExtensions as err:
-        fail(f"{err}; narrow the map with -s, -a, -t or --focus, or raise --max-extensions")
+        fail(f"{err}; narrow the map with -s, -a or -t, or raise --max-extensions")
     except SolverError as err:
         fail(str(err))
-    print_evaluation(evaluation, part, output_format, central=central)
+    if evaluation.extensions is None:
+        typer.echo(
+            f"warning: {evaluation.extension_count} {semantics.value} extensions, more than "
+            f"--max-extensions {max_extensions}: not listed (the statuses are exact)",
+            err=True,
+        )
+    print_evaluation(evaluation, part, output_format, central=central, shown=shown)
 
 
 def _summary(evaluation: Evaluation, shown: list[Row]) -> str:
     framework = evaluation.framework
-    count = len(evaluation.extensions)
+    count = evaluation.extension_count
     extensions = f"{count} extension{'' if count == 1 else 's'}"
+    if evaluation.extensions is None:
+        extensions += " (too many to list)"
     tally = {s: sum(1 for r in shown if r["status"] == s) for s in _HEADINGS}
     return (
         f"{evaluation.semantics.value.capitalize()} semantics, {framework.mapping.value} "
@@ -161,6 +171,9 @@ def _reason_text(index: Index, reason: dict[str, str]) -> str:
     claim = reason["claim"]
     who = index.display_name(index.claims[claim].speaker)
     if reason["kind"] == "rebutted":
+        through = reason.get("through")
+        if through:
+            return f"rebutted by {claim} ({who}), through the agreeing claim {through}"
         return f"rebutted by {claim} ({who})"
     if reason["kind"] == "undercut":
         return f"argument {reason['argument']} undercut by {claim} ({who})"
@@ -168,28 +181,37 @@ def _reason_text(index: Index, reason: dict[str, str]) -> str:
 
 
 def print_evaluation(
-    evaluation: Evaluation, index: Index, fmt: ListFormat, *, central: bool = False
+    evaluation: Evaluation,
+    index: Index,
+    fmt: ListFormat,
+    *,
+    central: bool = False,
+    shown: set[str] | None = None,
 ) -> None:
     """Print an evaluation: grouped tables, or the JSON/YAML document, or CSV rows."""
     from argmap.evaluate import claim_rows, document
 
     if fmt is ListFormat.JSON:
         typer.echo(
-            json.dumps(document(evaluation, index, central=central), indent=2, ensure_ascii=False)
+            json.dumps(
+                document(evaluation, index, central=central, shown=shown),
+                indent=2,
+                ensure_ascii=False,
+            )
         )
         return
     if fmt is ListFormat.YAML:
         import yaml
 
         body = yaml.safe_dump(
-            document(evaluation, index, central=central),
+            document(evaluation, index, central=central, shown=shown),
             sort_keys=False,
             allow_unicode=True,
             width=100,
         )
         typer.echo(body, nl=False)
         return
-    rows = claim_rows(evaluation, index, central=central)
+    rows = claim_rows(evaluation, index, central=central, shown=shown)
     label = evaluation.semantics is Semantics.GROUNDED
     columns = [
         Column("label", "Label", table=label),
@@ -221,8 +243,8 @@ def print_evaluation(
         for status, heading in _HEADINGS.items():
             group = [r for r in rows if r["status"] == status]
             if group:
-                shown = columns if status == "rejected" else columns[:-1]
-                parts.append(f"## {heading}\n\n" + format_rows(group, shown, fmt).rstrip("\n"))
+                picked = columns if status == "rejected" else columns[:-1]
+                parts.append(f"## {heading}\n\n" + format_rows(group, picked, fmt).rstrip("\n"))
         typer.echo("\n\n".join(parts))
         return
     typer.echo(summary)
@@ -231,5 +253,5 @@ def print_evaluation(
         if not group:
             continue
         typer.echo("")
-        shown = columns if status == "rejected" else columns[:-1]
-        render_rows(group, shown, fmt, title=f"{heading}: {len(group)}", spaced=True)
+        picked = columns if status == "rejected" else columns[:-1]
+        render_rows(group, picked, fmt, title=f"{heading}: {len(group)}", spaced=True)

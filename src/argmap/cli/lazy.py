@@ -13,7 +13,7 @@ command.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from typing import Any
 
 import typer
@@ -49,14 +49,19 @@ class LazyCommands(MutableMapping[str, Command]):
     "No such command 'clams'. Did you mean 'claims'?" costs no import.
     """
 
-    def __init__(self, registry: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        registry: Mapping[str, str],
+        finish: Callable[[str, Command], Command] = lambda _name, command: command,
+    ) -> None:
         self._registry = dict(registry)
+        self._finish = finish
         self._built: dict[str, Command] = {}
 
     def __getitem__(self, name: str) -> Command:
         command = self._built.get(name)
         if command is None:
-            command = build_command(name, self._registry[name])
+            command = self._finish(name, build_command(name, self._registry[name]))
             self._built[name] = command
         return command
 
@@ -88,7 +93,11 @@ class LazyGroup(TyperGroup):
 
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
-        commands = LazyCommands(self.registry)
+        commands = LazyCommands(self.registry, self.finish)
         for name, command in self.commands.items():  # any registered the usual way
             commands[name] = command
         self.commands = commands
+
+    def finish(self, name: str, command: Command) -> Command:
+        """Adjust a command once built (options every command shares); as is by default."""
+        return command

@@ -18,6 +18,7 @@ docs/evaluate.md explains the mapping and its sources.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -25,6 +26,7 @@ from typing import Any
 from argmap.evaluate.framework import NOT, Framework, NodeKind, build
 from argmap.formats import Mapping, Semantics, SolverChoice
 from argmap.index import Index
+from argmap.subset import Selection
 
 __all__ = [
     "DEFAULT_LIMIT",
@@ -36,6 +38,7 @@ __all__ = [
     "Reason",
     "Status",
     "build",
+    "debate",
     "evaluate",
 ]
 
@@ -68,11 +71,15 @@ class Reason:
     """The rebutting or undercutting claim, or the rejected premise."""
     argument: str | None = None
     """For ``undercut`` and ``premise``: the argument that fails."""
+    through: str | None = None
+    """When the map states the attack on a claim that this one agrees with: that claim."""
 
     def as_dict(self) -> dict[str, str]:
         row = {"kind": self.kind, "claim": self.claim}
         if self.argument is not None:
             row["argument"] = self.argument
+        if self.through is not None:
+            row["through"] = self.through
         return row
 
 
@@ -91,8 +98,11 @@ class Evaluation:
     semantics: Semantics
     framework: Framework
     solver: str
-    extensions: tuple[tuple[str, ...], ...]
-    """Each extension as the sorted claim ids it accepts; the list sorted too."""
+    extensions: tuple[tuple[str, ...], ...] | None
+    """Each extension as the sorted claim ids it accepts; the list sorted too.
+    ``None`` when there are more than the limit (the statuses are still exact)."""
+    extension_count: int
+    """How many extensions (as claim sets, when they are listed)."""
     claims: tuple[ClaimStatus, ...]
     """Every claim of the map, in file order."""
 
@@ -125,10 +135,24 @@ class _Explainer:
                 continue
             kind = self.framework.kinds[attacker]
             if kind is NodeKind.CLAIM:
-                found.append(Reason("rebutted", attacker))
+                found.append(
+                    Reason("rebutted", attacker, through=self._through(attacker, claim_id))
+                )
             elif kind is NodeKind.UNSUPPORTED:
                 found += self._failed_support(attacker)
         return tuple(dict.fromkeys(found))
+
+    def _through(self, attacker: str, claim_id: str) -> str | None:
+        """The agreeing claim that the map says ``attacker`` (or its twin) attacks,
+        when it does not say that it attacks ``claim_id`` itself."""
+        stated = self.framework.stated
+        attackers = (attacker, *self.framework.agreeing.get(attacker, ()))
+        if any((a, claim_id) in stated for a in attackers):
+            return None
+        for other in self.framework.agreeing.get(claim_id, ()):
+            if any((a, other) in stated for a in attackers):
+                return other
+        return None
 
     def _failed_support(self, unsupported: str) -> list[Reason]:
         found: list[Reason] = []
@@ -143,6 +167,15 @@ class _Explainer:
         return found
 
 
+def debate(selection: Selection) -> Selection:
+    """The part of the map a selection evaluates: its ``-a``/``-s``/``-t`` filters.
+
+    ``--focus``/``--depth``, ``--relations`` and ``--context`` choose what to look at,
+    not which debate: a claim keeps its status whatever part of the debate is shown.
+    """
+    return Selection(sources=selection.sources, speakers=selection.speakers, tags=selection.tags)
+
+
 def evaluate(
     index: Index,
     semantics: Semantics,
@@ -154,47 +187,65 @@ def evaluate(
 ) -> Evaluation:
     """The extensions of the map and each claim's status (see the module docstring).
 
+    The search is split first (:mod:`argmap.evaluate.decompose`): the grounded
+    part is fixed, and each independent part of the rest is solved on its own,
+    so a claim's status never needs the product of all the parts. When there
+    are more than ``limit`` extensions in all, they are not listed.
+
     Raises :class:`~argmap.evaluate.solvers.SolverError` when the solver times
-    out, finds more than ``limit`` extensions, or does not offer ``semantics``.
+    out, finds more than ``limit`` extensions in one part, or does not offer
+    ``semantics``.
     """
-    from argmap.evaluate import solvers
+    from argmap.evaluate import decompose, solvers
 
     framework = build(index, mapping)
     chosen = solvers.get(solver, semantics)
     n, attacks = framework.numbered()
-    found = chosen.extensions(n, attacks, semantics, timeout=timeout, limit=limit)
+    if semantics is Semantics.GROUNDED:
+        (ground,) = chosen.extensions(n, attacks, semantics, timeout=timeout, limit=limit)
+        parts = decompose.Parts(ground, ())
+    else:
+        parts = decompose.solve(n, attacks, semantics, chosen, timeout=timeout, limit=limit)
     nodes = framework.nodes
-    full = [frozenset(nodes[i] for i in extension) for extension in found]
+    number = {node: i for i, node in enumerate(nodes)}
     claim_ids = framework.claims
-    projected = sorted({tuple(sorted(c for c in ext if c in index.claims)) for ext in full})
-    counts: dict[str, int] = dict.fromkeys(claim_ids, 0)
-    for extension in projected:
-        for claim_id in extension:
-            counts[claim_id] += 1
+    listed: tuple[tuple[str, ...], ...] | None = None
+    if parts.count <= limit:
+        listed = tuple(
+            sorted(
+                {
+                    tuple(sorted(nodes[i] for i in extension if nodes[i] in index.claims))
+                    for extension in parts.extensions()
+                }
+            )
+        )
     labels: dict[str, Label] | None = None
     if semantics is Semantics.GROUNDED:
-        labels = _labels(framework, full[0])
+        labels = _labels(framework, frozenset(nodes[i] for i in parts.fixed))
         standing = {node: labels[node] is not Label.OUT for node in nodes}
         # A premise fails (not:P counts) unless P is in.
         standing.update(
             {n: labels[n[len(NOT) :]] is not Label.IN for n in nodes if n.startswith(NOT)}
         )
     else:
-        somewhere = frozenset().union(*full) if full else frozenset()
-        standing = {node: node in somewhere for node in nodes}
-        everywhere = frozenset.intersection(*full) if full else frozenset()
-        standing.update({n: n[len(NOT) :] not in everywhere for n in nodes if n.startswith(NOT)})
+        somewhere = parts.somewhere()
+        everywhere = parts.everywhere()
+        standing = {node: number[node] in somewhere for node in nodes}
+        standing.update(
+            {n: number[n[len(NOT) :]] not in everywhere for n in nodes if n.startswith(NOT)}
+        )
     explainer = _Explainer(framework, standing)
-    total = len(projected)
+    times_in = parts.times_in()
     statuses = []
     for claim_id in claim_ids:
-        count = counts[claim_id]
-        if total and count == total:
-            status = Status.SKEPTICAL
-        elif count:
-            status = Status.CREDULOUS
-        else:
+        node = number[claim_id]
+        seen, total = times_in.get(node, (0, 1))
+        if parts.count == 0 or (node not in parts.fixed and seen == 0):
             status = Status.REJECTED
+        elif node in parts.fixed or seen == total:
+            status = Status.SKEPTICAL
+        else:
+            status = Status.CREDULOUS
         statuses.append(
             ClaimStatus(
                 id=claim_id,
@@ -207,21 +258,26 @@ def evaluate(
         semantics=semantics,
         framework=framework,
         solver=chosen.name,
-        extensions=tuple(projected),
+        extensions=listed,
+        extension_count=len(listed) if listed is not None else parts.count,
         claims=tuple(statuses),
     )
 
 
 def claim_rows(
-    evaluation: Evaluation, index: Index, *, central: bool = False
+    evaluation: Evaluation,
+    index: Index,
+    *,
+    central: bool = False,
+    shown: Collection[str] | None = None,
 ) -> list[dict[str, Any]]:
     """One row per claim (file order): ``id``, ``status``, ``label`` (grounded only),
     ``speaker``, ``central``, ``text`` and ``defeated_by`` (the reasons of a rejected
-    claim). ``central`` keeps only the central claims."""
+    claim). ``central`` keeps only the central claims, ``shown`` only these claims."""
     rows: list[dict[str, Any]] = []
     for claim_status in evaluation.claims:
         claim = index.claims[claim_status.id]
-        if central and not claim.central:
+        if (central and not claim.central) or (shown is not None and claim.id not in shown):
             continue
         row: dict[str, Any] = {"id": claim.id, "status": claim_status.status.value}
         if claim_status.label is not None:
@@ -236,11 +292,20 @@ def claim_rows(
     return rows
 
 
-def document(evaluation: Evaluation, index: Index, *, central: bool = False) -> dict[str, Any]:
+def document(
+    evaluation: Evaluation,
+    index: Index,
+    *,
+    central: bool = False,
+    shown: Collection[str] | None = None,
+) -> dict[str, Any]:
     """The JSON answer: ``semantics``, ``extensions`` and ``claims`` (docs/evaluate.md)."""
     return {
         "semantics": evaluation.semantics.value,
         "mapping": evaluation.framework.mapping.value,
-        "extensions": [list(extension) for extension in evaluation.extensions],
-        "claims": claim_rows(evaluation, index, central=central),
+        "extensions": None
+        if evaluation.extensions is None
+        else [list(extension) for extension in evaluation.extensions],
+        "extension_count": evaluation.extension_count,
+        "claims": claim_rows(evaluation, index, central=central, shown=shown),
     }

@@ -24,8 +24,9 @@ Two mappings (docs/evaluate.md gives the reasons and the sources):
 
 In both, claims that agree (``agreements``) say the same thing: each is
 attacked by whatever attacks the other and attacks whatever the other
-attacks, and in ``bipolar`` they share their support. Agreeing claims so
-always get the same status.
+attacks, and in ``bipolar`` they share their support (an argument from one
+of them to another is circular and left out). Agreeing claims so always get
+the same status.
 
 Node order is deterministic (claims in file order, then helper nodes in file
 order), so numbering, exports and solver runs are the same byte for byte.
@@ -68,6 +69,8 @@ class Framework:
     """(attacker, attacked) pairs, without duplicates, in a fixed order."""
     agreeing: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Claim id -> the other claims it agrees with (directly or through others)."""
+    stated: frozenset[tuple[str, str]] = frozenset()
+    """The attacks between claims that the map states (the rest come from agreements)."""
 
     @property
     def claims(self) -> tuple[str, ...]:
@@ -130,6 +133,7 @@ class _Builder:
         self.classes = _classes(index)
         self.nodes: dict[str, NodeKind] = {}
         self.attacks: dict[tuple[str, str], None] = {}
+        self.stated: set[tuple[str, str]] = set()
 
     def same(self, claim_id: str) -> list[str]:
         return self.classes.get(claim_id, [claim_id])
@@ -143,6 +147,7 @@ class _Builder:
     def claim_attack(self, attacker: str, attacked: str) -> None:
         """``attacker`` attacks ``attacked``: so does each claim it agrees with, on each
         claim ``attacked`` agrees with (a node that is no claim stands alone)."""
+        self.stated.add((attacker, attacked))
         sources = self.same(attacker)
         targets = self.same(attacked) if attacked in self.index.claims else [attacked]
         for a in sources:
@@ -157,7 +162,11 @@ class _Builder:
         arguments = [
             a
             for a in index.corpus.arguments
-            if a.conclusion in index.claims and all(p in index.claims for p in a.premises)
+            if a.conclusion in index.claims
+            and all(p in index.claims for p in a.premises)
+            # An argument from a claim that agrees with its conclusion is circular:
+            # it supports nothing the conclusion's class does not already say.
+            and not set(a.premises) & set(self.same(a.conclusion))
         ]
         if bipolar:
             for argument in arguments:
@@ -172,8 +181,10 @@ class _Builder:
                 continue
             # Whatever its kind says, a rebuttal whose target is an argument attacks
             # that argument's inference (the diagram draws it so too).
-            if bipolar and rebuttal.target in self.nodes and rebuttal.target in index.arguments:
-                self.claim_attack(rebuttal.by, rebuttal.target)
+            if bipolar and rebuttal.target in index.arguments:
+                if rebuttal.target in self.nodes:
+                    self.claim_attack(rebuttal.by, rebuttal.target)
+                # else: the argument plays no part (circular, or with a dangling premise).
                 continue
             target = index.target_claim(rebuttal)
             if target is not None:
@@ -199,6 +210,7 @@ class _Builder:
             kinds=dict(self.nodes),
             attacks=tuple(attacks),
             agreeing=agreeing,
+            stated=frozenset(self.stated),
         )
 
 

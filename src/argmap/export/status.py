@@ -15,7 +15,9 @@ mark      grounded / other semantics   outline
 
 The colours are Okabe-Ito's, kept apart from the green of support and the
 vermillion of attack. The statuses come from :func:`argmap.evaluate.evaluate`
-on the claims the diagram shows, as ``argmap evaluate`` with the same filters.
+on the debate that ``-a``/``-s``/``-t`` choose, as ``argmap evaluate`` computes
+them: ``--focus`` and ``--context`` change what is drawn, not a claim's status
+(claims drawn only as context get no mark).
 """
 
 from __future__ import annotations
@@ -76,10 +78,10 @@ def statuses(
 def overlay(diagram: Diagram, status_of: dict[str, str], semantics: Semantics) -> Diagram:
     """The diagram with each claim's status set, and the legend told which marks occur."""
     claims = tuple(
-        replace(box, status=status_of[box.id]) if box.id in status_of else box
+        replace(box, status=status_of[box.id]) if box.id in status_of and not box.context else box
         for box in diagram.claims
     )
-    used = {f"status:{status_of[box.id]}" for box in diagram.claims if box.id in status_of}
+    used = {f"status:{box.status}" for box in claims if box.status is not None}
     return replace(
         diagram,
         claims=claims,

@@ -37,44 +37,121 @@ Conventions shared by all of it:
 
 from __future__ import annotations
 
-from argmap.queries.agreements import (
-    AgreementFilter,
-    AgreementMatrix,
-    AgreementPair,
-    AgreementRow,
-    agreement_matrix,
-    agreement_row,
-    find_agreements,
-    who_agrees_with_whom,
-)
-from argmap.queries.claims import ClaimFilter, find_claims
-from argmap.queries.common import claim_roles, reported_by, source_labels, voices
-from argmap.queries.matrix import Matrix, SpeakerPair, rebuttal_matrix, who_rebuts_whom
-from argmap.queries.people import PersonRow, list_people
-from argmap.queries.questions import QuestionRow, list_questions, question_row
-from argmap.queries.rebuttals import RebuttalFilter, find_rebuttals
-from argmap.queries.rows import ArgumentRow, ClaimRow, RebuttalRow, claim_row, rebuttal_row
-from argmap.queries.sources import SourceRow, list_sources
-from argmap.queries.stances import StanceFilter, StanceRow, find_stances, positions, stance_row
-from argmap.queries.stats import KIND_MEASURES, SOURCE_MEASURES, SPEAKER_MEASURES, StatRow, stats
-from argmap.queries.tags import TagRow, list_tags
-from argmap.queries.tree import TreeNode, pro_con_tree
-from argmap.queries.unanswered import UnansweredCount, unanswered, unanswered_counts
-from argmap.queries.views import (
-    AgreementView,
-    ArgumentView,
-    ClaimView,
-    PersonView,
-    QuestionView,
-    RebuttalView,
-    SourceClaims,
-    SourceView,
-    StanceView,
-    TagView,
-    View,
-    describe,
-    entity_id,
-)
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from argmap.queries.agreements import (
+        AgreementFilter,
+        AgreementMatrix,
+        AgreementPair,
+        AgreementRow,
+        agreement_matrix,
+        agreement_row,
+        find_agreements,
+        who_agrees_with_whom,
+    )
+    from argmap.queries.claims import ClaimFilter, find_claims
+    from argmap.queries.common import claim_roles, reported_by, source_labels, voices
+    from argmap.queries.matrix import Matrix, SpeakerPair, rebuttal_matrix, who_rebuts_whom
+    from argmap.queries.people import PersonRow, list_people
+    from argmap.queries.questions import QuestionRow, list_questions, question_row
+    from argmap.queries.rebuttals import RebuttalFilter, find_rebuttals
+    from argmap.queries.rows import ArgumentRow, ClaimRow, RebuttalRow, claim_row, rebuttal_row
+    from argmap.queries.sources import SourceRow, list_sources
+    from argmap.queries.stances import StanceFilter, StanceRow, find_stances, positions, stance_row
+    from argmap.queries.stats import (
+        KIND_MEASURES,
+        SOURCE_MEASURES,
+        SPEAKER_MEASURES,
+        StatRow,
+        stats,
+    )
+    from argmap.queries.tags import TagRow, list_tags
+    from argmap.queries.tree import TreeNode, pro_con_tree
+    from argmap.queries.unanswered import UnansweredCount, unanswered, unanswered_counts
+    from argmap.queries.views import (
+        AgreementView,
+        ArgumentView,
+        ClaimView,
+        PersonView,
+        QuestionView,
+        RebuttalView,
+        SourceClaims,
+        SourceView,
+        StanceView,
+        TagView,
+        View,
+        describe,
+        entity_id,
+    )
+
+_LAZY: dict[str, str] = {
+    "AgreementFilter": "argmap.queries.agreements",
+    "AgreementMatrix": "argmap.queries.agreements",
+    "AgreementPair": "argmap.queries.agreements",
+    "AgreementRow": "argmap.queries.agreements",
+    "agreement_matrix": "argmap.queries.agreements",
+    "agreement_row": "argmap.queries.agreements",
+    "find_agreements": "argmap.queries.agreements",
+    "who_agrees_with_whom": "argmap.queries.agreements",
+    "ClaimFilter": "argmap.queries.claims",
+    "find_claims": "argmap.queries.claims",
+    "claim_roles": "argmap.queries.common",
+    "reported_by": "argmap.queries.common",
+    "source_labels": "argmap.queries.common",
+    "voices": "argmap.queries.common",
+    "Matrix": "argmap.queries.matrix",
+    "SpeakerPair": "argmap.queries.matrix",
+    "rebuttal_matrix": "argmap.queries.matrix",
+    "who_rebuts_whom": "argmap.queries.matrix",
+    "PersonRow": "argmap.queries.people",
+    "list_people": "argmap.queries.people",
+    "QuestionRow": "argmap.queries.questions",
+    "list_questions": "argmap.queries.questions",
+    "question_row": "argmap.queries.questions",
+    "RebuttalFilter": "argmap.queries.rebuttals",
+    "find_rebuttals": "argmap.queries.rebuttals",
+    "ArgumentRow": "argmap.queries.rows",
+    "ClaimRow": "argmap.queries.rows",
+    "RebuttalRow": "argmap.queries.rows",
+    "claim_row": "argmap.queries.rows",
+    "rebuttal_row": "argmap.queries.rows",
+    "SourceRow": "argmap.queries.sources",
+    "list_sources": "argmap.queries.sources",
+    "StanceFilter": "argmap.queries.stances",
+    "StanceRow": "argmap.queries.stances",
+    "find_stances": "argmap.queries.stances",
+    "positions": "argmap.queries.stances",
+    "stance_row": "argmap.queries.stances",
+    "KIND_MEASURES": "argmap.queries.stats",
+    "SOURCE_MEASURES": "argmap.queries.stats",
+    "SPEAKER_MEASURES": "argmap.queries.stats",
+    "StatRow": "argmap.queries.stats",
+    "stats": "argmap.queries.stats",
+    "TagRow": "argmap.queries.tags",
+    "list_tags": "argmap.queries.tags",
+    "TreeNode": "argmap.queries.tree",
+    "pro_con_tree": "argmap.queries.tree",
+    "UnansweredCount": "argmap.queries.unanswered",
+    "unanswered": "argmap.queries.unanswered",
+    "unanswered_counts": "argmap.queries.unanswered",
+    "AgreementView": "argmap.queries.views",
+    "ArgumentView": "argmap.queries.views",
+    "ClaimView": "argmap.queries.views",
+    "PersonView": "argmap.queries.views",
+    "QuestionView": "argmap.queries.views",
+    "RebuttalView": "argmap.queries.views",
+    "SourceClaims": "argmap.queries.views",
+    "SourceView": "argmap.queries.views",
+    "StanceView": "argmap.queries.views",
+    "TagView": "argmap.queries.views",
+    "View": "argmap.queries.views",
+    "describe": "argmap.queries.views",
+    "entity_id": "argmap.queries.views",
+}
+"""Each public name and the module that defines it: imported on first use, so that a
+command pays only for the queries it runs."""
+
 
 __all__ = [
     "KIND_MEASURES",
@@ -140,3 +217,14 @@ __all__ = [
     "who_agrees_with_whom",
     "who_rebuts_whom",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'argmap.queries' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

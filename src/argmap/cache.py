@@ -1,0 +1,183 @@
+"""A cache of validated corpora, so that a command on an unchanged file skips the YAML.
+
+Parsing and validating the corpus is most of what a query costs once the
+code is imported. :func:`load` keeps the validated :class:`~argmap.model.Corpus`
+(with its positions) of each file it reads in the user's cache directory,
+``$XDG_CACHE_HOME/argmap`` (``~/.cache/argmap``), and hands it back while
+the file is unchanged:
+
+* an entry is keyed by the file's content hash (SHA-256), its size and its
+  modification time, and by argmap's version and the code that builds it
+  (the model and the loader), so it is never trusted across versions;
+* it is stored beside nothing: the corpus's own directory is never written;
+* it is written atomically (a temporary file, then a rename), and a corrupt,
+  truncated or foreign entry is ignored and rebuilt, never an error;
+* deleting the directory is always safe; only the newest entries are kept;
+* ``--no-cache`` on a command, or ``$ARGMAP_NO_CACHE`` set to anything but
+  empty or ``0``, reads the file afresh and leaves the cache alone.
+
+Entries are Python pickles, which can run code when read: the directory is
+the user's own (mode 0700 when argmap creates it), like the other files
+their shell and tools trust.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import gc
+import hashlib
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from argmap import __version__
+from argmap.environment import ENV_NO_CACHE
+
+if TYPE_CHECKING:
+    from argmap.model import Corpus
+
+KEEP = 16
+"""How many entries the cache keeps (the most recently written)."""
+
+_FORMAT = 1
+_SUFFIX = ".corpus.pickle"
+# The modules whose code decides what a cached corpus is.
+_BUILDERS = ("model.py", "vocabulary.py", "loading.py", "event_loader.py", "positions.py")
+
+_disabled = False
+
+
+def disable() -> None:
+    """Turn the cache off for this process (what ``--no-cache`` does)."""
+    global _disabled
+    _disabled = True
+
+
+def enabled() -> bool:
+    """Whether :func:`load` uses the cache (not after :func:`disable`, nor with the variable)."""
+    return not _disabled and os.environ.get(ENV_NO_CACHE, "").strip() in ("", "0")
+
+
+def directory() -> Path:
+    """``$XDG_CACHE_HOME/argmap``, or ``~/.cache/argmap``."""
+    base = os.environ.get("XDG_CACHE_HOME", "").strip()
+    root = Path(base) if base and os.path.isabs(base) else Path.home() / ".cache"
+    return root / "argmap"
+
+
+def load(path: str | os.PathLike[str] | None = None) -> Corpus:
+    """:func:`argmap.loading.load`, through the cache when it is enabled."""
+    from argmap import loading
+
+    file = Path(path) if path is not None else loading.default_corpus_path()
+    if not enabled():
+        return loading.load(file)
+    data = loading.read_corpus_bytes(file)
+    try:
+        status = file.stat()
+    except OSError:
+        return loading.parse_and_validate(data, file)
+    key = _key(data, status.st_size, status.st_mtime_ns)
+    entry = directory() / f"{key}{_SUFFIX}"
+    corpus = _read(entry, key)
+    if corpus is None:
+        corpus = loading.parse_and_validate(data, file)
+        _write(entry, key, corpus)
+    elif corpus.source_map.path != file:
+        corpus.with_source_map(dataclasses.replace(corpus.source_map, path=file))
+    return corpus
+
+
+def _key(data: bytes, size: int, mtime_ns: int) -> str:
+    digest = hashlib.sha256()
+    digest.update(f"{_FORMAT}\0{__version__}\0{_code_stamp()}\0{size}\0{mtime_ns}\0".encode())
+    digest.update(hashlib.sha256(data).digest())
+    return digest.hexdigest()[:40]
+
+
+def _code_stamp() -> str:
+    """Size and modification time of the modules that build a corpus (for editable installs)."""
+    here = Path(__file__).parent
+    parts = []
+    for name in _BUILDERS:
+        try:
+            status = (here / name).stat()
+        except OSError:
+            continue
+        parts.append(f"{name}:{status.st_size}:{status.st_mtime_ns}")
+    try:
+        import pydantic
+
+        parts.append(f"pydantic:{pydantic.VERSION}")
+    except ImportError:  # pragma: no cover - a dependency
+        pass
+    return ";".join(parts)
+
+
+def _read(entry: Path, key: str) -> Corpus | None:
+    import pickle
+
+    from argmap.model import Corpus
+
+    try:
+        with entry.open("rb") as stream:
+            enabled_gc = gc.isenabled()
+            gc.disable()
+            try:
+                stored: Any = pickle.load(stream)
+            finally:
+                if enabled_gc:
+                    gc.enable()
+    except FileNotFoundError:
+        return None
+    except Exception:  # corrupt, truncated, written by other code: rebuilt, never an error
+        _remove(entry)
+        return None
+    if (
+        not isinstance(stored, tuple)
+        or len(stored) != 3
+        or stored[0] != _FORMAT
+        or stored[1] != key
+        or not isinstance(stored[2], Corpus)
+    ):
+        _remove(entry)
+        return None
+    return stored[2]
+
+
+def _write(entry: Path, key: str, corpus: Corpus) -> None:
+    """Store ``corpus`` atomically; any failure just leaves the cache without it."""
+    import pickle
+    import tempfile
+
+    folder = entry.parent
+    temporary: str | None = None
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump((_FORMAT, key, corpus), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, entry)
+        temporary = None
+        _prune(folder)
+    except (OSError, pickle.PicklingError, RecursionError):
+        pass
+    finally:
+        if temporary is not None:
+            _remove(Path(temporary))
+
+
+def _prune(folder: Path) -> None:
+    entries = []
+    for found in folder.glob(f"*{_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            entries.append((found.stat().st_mtime_ns, found))
+    entries.sort(reverse=True)
+    for _, old in entries[KEEP:]:
+        _remove(old)
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
