@@ -35,10 +35,10 @@ def test_agreements_table(runner: CliRunner) -> None:
         "  Agreement: claim = claim                                   How\n"
         " " + "─" * 69 + "\n"
         "  analysts-agree-with-critic                                 inferred\n"
-        "    Some analysts, needs-japan:\n"
-        "    Russia needs Japan as a counterweight to China.\n"
+        "  Some analysts, needs-japan:\n"
+        "  Russia needs Japan as a counterweight to China.\n"
         "  = Cy Critic, critic-needs-japan:\n"
-        "    Moscow depends on Tokyo as a counterweight to Beijing.\n"
+        "  Moscow depends on Tokyo as a counterweight to Beijing.\n"
         "  Note: Both say Moscow looks to Tokyo to balance Beijing.\n"
     )
 

@@ -95,8 +95,8 @@ def _card(row: Row) -> str:
     names = row["speaker_names"]
     lines = [row["id"]]
     for i in (0, 1):
-        lines.append(f"{'=' if i else ' '} {names[i] or '(unknown speaker)'}, {row['claims'][i]}:")
-        lines.append(f"  {row['texts'][i] or ''}")
+        lines.append(f"{'= ' if i else ''}{names[i] or '(unknown speaker)'}, {row['claims'][i]}:")
+        lines.append(row["texts"][i] or "")
     if row["note"]:
         lines.append(f"Note: {row['note']}")
     return "\n".join(lines)

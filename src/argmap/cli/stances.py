@@ -19,15 +19,27 @@ if TYPE_CHECKING:
 def _names(row: Row, key: str) -> str:
     names = row["speaker_names"]
     mixed = set(row["mixed_speakers"])
-    return "\n".join(names[s] + (" (mixed)" if s in mixed else "") for s in row[key])
+    return "; ".join(names[s] + (" (mixed)" if s in mixed else "") for s in row[key]) or "none"
+
+
+def _question_card(row: Row) -> str:
+    """A question stacked in one cell: id, text, then each side's speakers."""
+    return "\n".join(
+        [
+            row["id"],
+            row["text"],
+            f"Pro: {_names(row, 'pro_speakers')}",
+            f"Con: {_names(row, 'con_speakers')}",
+        ]
+    )
 
 
 QUESTION_COLUMNS = [
-    Column("text", "Question", wrap=True, cell=lambda r: f"{r['id']}\n{r['text']}"),
+    Column("text", "Question; speakers on each side", wrap=True, cell=_question_card),
     Column("pro", "Pro", justify="right"),
     Column("con", "Con", justify="right"),
-    Column("pro_speakers", "Pro speakers", max_width=22, cell=lambda r: _names(r, "pro_speakers")),
-    Column("con_speakers", "Con speakers", max_width=22, cell=lambda r: _names(r, "con_speakers")),
+    Column("pro_speakers", "Pro speakers", table=False),
+    Column("con_speakers", "Con speakers", table=False),
 ]
 
 
