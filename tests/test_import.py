@@ -48,13 +48,10 @@ def unmapped(result: Any) -> list[tuple[str, str]]:
 def test_aif_i_nodes_become_claims_with_quote_and_speaker_from_the_locution() -> None:
     corpus = import_paths([AIF]).corpus
     claims = entries(corpus, "claims")
-    assert claims["debate-3"] == {
-        "id": "debate-3",
-        "source": "debate",
-        "speaker": "ann-lee",  # the locution's participant, Ann Lee
-        "text": "Taxes should be lowered",
-        "quote": "Taxes should fall because growth follows",  # "Ann Lee : " cut off
-    }
+    assert claims["debate-3"]["speaker"] == "ann-lee"  # the locution's participant, Ann Lee
+    assert claims["debate-3"]["text"] == "Taxes should be lowered"
+    # "Ann Lee : " cut off the locution's text:
+    assert claims["debate-3"]["quote"] == "Taxes should fall because growth follows"
     # "Jacky: Ann Lee : ..." is an analyst's tag before the speaker: the same Ann Lee.
     assert claims["debate-6"]["speaker"] == "ann-lee"
     assert claims["debate-6"]["quote"] == "growth follows tax cuts"
@@ -113,9 +110,19 @@ def test_aif_people_and_source_authors() -> None:
 
 def test_aif_reports_dialogue_structure_and_unknown_node_types_by_id() -> None:
     result = import_paths([AIF])
-    assert unmapped(result) == [("PA node", "19"), ("TA node", "17"), ("locution", "16")]
+    assert unmapped(result) == [
+        ("L node", "21"),
+        ("PA node", "19"),
+        ("TA node", "17"),
+        ("locution", "16"),
+    ]
     assert result.read[ImportFormat.AIF]["TA node"] == 1
-    assert result.read[ImportFormat.AIF]["L→YA edge"] == 4
+    assert result.read[ImportFormat.AIF]["L→YA edge"] == 5
+
+
+def test_aif_a_further_locution_of_a_claim_goes_to_its_note() -> None:
+    claim = entries(import_paths([AIF]).corpus, "claims")["debate-3"]
+    assert claim["note"] == "Also asserted (AIF locution): Ann Lee : Lower them, I say"
 
 
 def test_speaker_option_replaces_the_placeholder() -> None:
@@ -304,18 +311,21 @@ def test_formats_are_recognised_from_the_content(tmp_path: Path) -> None:
 def test_import_writes_yaml_to_stdout_and_the_summary_to_stderr(runner: CliRunner) -> None:
     result = runner.invoke(app, ["import", str(AIF)])
     assert result.exit_code == 0
-    assert result.stdout.startswith("# Imported by argmap import --from aif from 1 file(s).\n")
+    assert result.stdout.startswith("# Imported by argmap import --from aif from 1 file.\n")
     corpus = loads(result.stdout)
     assert len(corpus.claims) == 5
     assert len(corpus.agreements) == 1
     assert result.stderr == (
         "read 1 aif file:\n"
-        "  nodes 20: I 5, L 4, YA 4, CA 2, RA 2, MA 1, PA 1, TA 1\n"
-        "  edges 22: L→YA 4, YA→I 4, I→CA 2, I→RA 2, RA→I 2, CA→I 1, CA→RA 1, I→MA 1,\n"
+        "  nodes 22: I 5, L 5, YA 5, CA 2, RA 2, MA 1, PA 1, TA 1\n"
+        "  edges 24: L→YA 5, YA→I 5, I→CA 2, I→RA 2, RA→I 2, CA→I 1, CA→RA 1, I→MA 1,\n"
         "    I→PA 1, L→TA 1, MA→I 1, PA→I 1, TA→L 1\n"
         "  participants 2, locutions 3\n"
         "wrote 4 people, 1 source, 5 claims, 2 arguments, 2 rebuttals, 1 agreement\n"
-        "not mapped (3):\n"
+        "not mapped (4):\n"
+        "  1 aif L node: a further locution of an I-node that has one already; the\n"
+        "    claim's note keeps it when it differs from the first\n"
+        "    debate#21\n"
         "  1 aif PA node: argmap has no counterpart of PA-nodes\n"
         "    debate#19\n"
         "  1 aif TA node: dialogue structure (transitions and illocutions) is not kept\n"
@@ -335,6 +345,7 @@ def test_import_to_a_file_and_the_report(runner: CliRunner, tmp_path: Path) -> N
     account = json.loads(report.read_text(encoding="utf-8"))
     assert account["written"]["claims"] == 5
     assert {(e["kind"], e["element"]) for e in account["not_mapped"]} == {
+        ("L node", "21"),
         ("PA node", "19"),
         ("TA node", "17"),
         ("locution", "16"),

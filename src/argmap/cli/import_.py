@@ -125,7 +125,7 @@ def run(options: ImportOptions) -> None:
         fail(f"the imported corpus does not fit the schema ({problem}); please report this", 3)
     formats = ", ".join(sorted(f.value for f in result.files))
     header = [
-        f"Imported by argmap import --from {formats} from {sum(result.files.values()):,} file(s).",
+        f"Imported by argmap import --from {formats} from {_files(sum(result.files.values()))}.",
         "Format: docs/format.md; what each input element became: docs/import.md.",
     ]
     text = dump(result.corpus, header)
@@ -164,3 +164,7 @@ def _summary(result: ImportResult, options: ImportOptions) -> None:
             line, width=80, subsequent_indent=" " * (indent + 2), break_on_hyphens=False
         ) or [line]:
             typer.echo(piece, err=True)
+
+
+def _files(count: int) -> str:
+    return f"{count:,} file{'s' if count != 1 else ''}"

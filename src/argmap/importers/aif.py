@@ -216,19 +216,29 @@ def convert(document: Any, ctx: Context) -> Fragment:
             continue
         speaker_name: str | None = None
         quote: str | None = None
+        others: list[str] = []
         for ya in incoming[node_id]:
             if kind_of[ya] != "YA":
                 continue
             for l_node in incoming[ya]:
                 if kind_of[l_node] != "L":
                     continue
-                used.update((ya, l_node))
-                if quote is not None:
-                    continue
                 said = text_of(nodes[l_node].get("text"))
                 prefix, spoken = split_locution(said)
-                speaker_name = speaker_of_node.get(l_node) or prefix
-                quote = spoken
+                who = speaker_of_node.get(l_node) or prefix
+                if quote is None:
+                    used.update((ya, l_node))
+                    speaker_name, quote = who, spoken
+                    continue
+                used.update((ya, l_node))  # listed here, not again as dialogue structure
+                fragment.skip(
+                    l_node,
+                    "L node",
+                    "a further locution of an I-node that has one already; the claim's "
+                    "note keeps it when it differs from the first",
+                )
+                if (who, spoken) != (speaker_name, quote):
+                    others.append(f"{who} : {spoken}" if who else spoken)
         speaker_name = speaker_name or speaker_of_node.get(node_id)
         if speaker_name:
             speaker_id = credit(speaker_name)
@@ -242,6 +252,8 @@ def convert(document: Any, ctx: Context) -> Fragment:
         claim["text"] = text
         if quote and quote != text:
             claim["quote"] = quote
+        if others:
+            claim["note"] = "Also asserted (AIF locution): " + " | ".join(others)
         claims[node_id] = claim["id"]
         fragment.claims.append(claim)
 
