@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Re-render the pictures in docs/img from the bundled corpus (run from the
+# repository root after the corpus changes). Needs Graphviz (dot) for the PDF
+# and librsvg (rsvg-convert) for the PNGs.
+set -euo pipefail
+cd "$(dirname "$0")"
+export SOURCE_DATE_EPOCH=0
+
+# The hero: the Hyodo-Trenin debate on one A4 page, as SVG, PDF and PNG.
+argmap diagram -a hyodo -a trenin --view debate --page a4 -o debate-hyodo-trenin.svg
+argmap diagram -a hyodo -a trenin --view debate --page a4 -o debate-hyodo-trenin.pdf
+rsvg-convert -z 1.6 -b white debate-hyodo-trenin.svg -o debate-hyodo-trenin.png
+
+# Who rebuts and agrees with whom, across the whole corpus.
+argmap diagram --view speakers -o speakers.svg
+rsvg-convert -b white speakers.svg -o speakers.png
+
+# One claim and what is one relation away from it (the map view).
+argmap diagram --focus csis-trenin-no-russia-card --depth 1 -o focus-trenin-no-card.svg
+rsvg-convert -b white focus-trenin-no-card.svg -o focus-trenin-no-card.png
