@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
@@ -145,6 +144,8 @@ def load_settings(start: Path | None = None) -> Settings:
 
 def read_settings(path: Path) -> Settings:
     """Read one settings file (``argmap.toml``, or ``pyproject.toml``'s ``[tool.argmap]``)."""
+    import tomllib
+
     where = display_path(path)
     try:
         document = tomllib.loads(path.read_bytes().decode("utf-8-sig"))

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from argmap.cli import filters
+from argmap.cli import complete, filters
 from argmap.cli.common import FileOption
 from argmap.cli.output import Column, FormatOption, Row
 from argmap.formats import ListFormat
@@ -23,6 +23,7 @@ PersonOption = Annotated[
         "-a",
         "--speaker",
         metavar="PERSON",
+        autocompletion=complete.people,
         help="Agreements with this speaker on either side. Id or a case-insensitive fragment "
         "of the name; repeat for any of several. A person also matches their groups.",
         show_default=False,
@@ -38,6 +39,7 @@ SourceOption = Annotated[
         "--source",
         "-s",
         metavar="SOURCE",
+        autocompletion=complete.sources,
         help="Agreements with a claim from this source on either side (id or title "
         "fragment). Repeat for any of several.",
         show_default=False,
@@ -49,6 +51,7 @@ TagOption = Annotated[
         "--tag",
         "-t",
         metavar="TAG",
+        autocompletion=complete.tags,
         help="Agreements with a claim carrying this tag on either side. Repeat for any.",
         show_default=False,
     ),

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from argmap.cli import complete
 from argmap.cli.common import FileOption
 from argmap.formats import ViewFormat
 
@@ -54,6 +55,7 @@ def show(
         str,
         typer.Argument(
             metavar="ID",
+            autocompletion=complete.entities,
             help="Any id: a claim, person, source, argument, rebuttal, agreement, question, "
             "stance or tag. A person or source may also be a fragment of the name or title "
             "(show trenin).",

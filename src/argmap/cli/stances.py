@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from argmap.cli import filters
+from argmap.cli import complete, filters
 from argmap.cli.common import FileOption, fail
 from argmap.cli.output import Column, FormatOption, Row
 from argmap.formats import ListFormat
@@ -113,6 +113,7 @@ def stances(
         str | None,
         typer.Argument(
             metavar="[QUESTION]",
+            autocompletion=complete.questions,
             help="A question id or a fragment of its text (default: every question).",
             show_default=False,
         ),
