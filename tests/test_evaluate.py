@@ -769,3 +769,10 @@ def test_clingo_stops_at_the_time_limit() -> None:
     attacks = [p for i in range(0, 400, 2) for p in ((i, i + 1), (i + 1, i))]
     with pytest.raises(SolverTimeout, match=r"did not finish preferred semantics within 0\.2 s"):
         CLINGO.extensions(400, attacks, Semantics.PREFERRED, timeout=0.2, limit=10**9)
+
+
+def test_the_speakers_view_counts_each_speaker_s_claims_by_status(runner: CliRunner) -> None:
+    dot = _dot(runner, "--view", "speakers", "--status", "grounded")
+    assert "Ada Archer\\n4 claims\\n✓ 1  ? 2  ✗ 1" in dot
+    assert "Cleo Cole\\n2 claims\\n✓ 1  ✗ 1" in dot
+    assert "Claims by status under grounded semantics: ✓ in (accepted), ? undecided" in dot

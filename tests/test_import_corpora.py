@@ -55,8 +55,9 @@ def test_every_corpus_imports_and_loads_without_errors_of_schema_or_reference(
 ) -> None:
     corpus = loads(dump(imported[name].corpus), f"{name}.yaml")
     findings = run_checks(Index.build(corpus), None, Selection(select=("AM1", "AM2")))
-    errors = [d for d in findings if d.severity.value == "error" and d.code != "AM205"]
-    assert errors == []
+    errors = Counter(d.code for d in findings if d.severity.value == "error")
+    # The field's data: three RA-nodes of Araucaria's nodeset531 repeat one argument.
+    assert errors == (Counter({"AM205": 3}) if name == "araucaria" else Counter())
 
 
 def test_every_file_of_the_corpora_is_imported_or_passed_over_for_a_reason(
@@ -122,3 +123,18 @@ def test_argdown_examples_keep_their_structure(imported: dict[str, ImportResult]
     assert result.written["arguments"] > 0
     assert result.written["rebuttals"] > 0
     assert {u.kind for _, u in result.unmapped} <= {"section", "undercut relation"}
+
+
+def test_a_diagram_of_all_araucaria_refuses_with_advice(
+    imported: dict[str, ImportResult], tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from argmap.cli.app import app
+
+    corpus = tmp_path / "araucaria.yaml"
+    corpus.write_text(dump(imported["araucaria"].corpus), encoding="utf-8")
+    result = CliRunner().invoke(app, ["diagram", "-f", str(corpus), "-o", str(tmp_path / "a.svg")])
+    assert result.exit_code == 2
+    assert "above the 1500 that Graphviz lays out in seconds; narrow it with" in result.stderr
+    assert not (tmp_path / "a.svg").exists()

@@ -26,6 +26,7 @@ from argmap.formats import (
 
 if TYPE_CHECKING:
     from argmap.export.diagram import Diagram, DiagramOptions
+    from argmap.export.speakers import SpeakerNetwork
     from argmap.index import Index
     from argmap.subset import Selection
 
@@ -193,7 +194,8 @@ def diagram(
             case_sensitive=False,
             help="Mark what stands under these semantics (grounded or preferred; complete and "
             "stable too), as argmap evaluate computes it: ✓ accepted, ? or ~ undecided, "
-            "✗ rejected, by outline colour and a mark; speaker colours stay.",
+            "✗ rejected, by outline colour and a mark; speaker colours stay. The speakers "
+            "view counts each speaker's claims by status.",
             show_default=False,
         ),
     ] = None,
@@ -262,16 +264,20 @@ def run(index: Index, chosen: Selection, request: DiagramRequest) -> None:
     if request.page is not None and fmt is DiagramFormat.MERMAID:
         fail("--page fits a Graphviz drawing (svg, png, pdf or dot); Mermaid lays out its own")
     subset = selection.select_or_fail(index, chosen)
-    adjust = None
+    adjust = adjust_speakers = None
     if request.status is not None:
+        from argmap.export import status
+
         semantics = request.status
-        if request.options.view is DiagramView.SPEAKERS:
-            fail("--status marks claims: use it with --view map or --view debate")
+        found = _statuses(index, chosen, semantics)
 
         def adjust(drawing: Diagram) -> Diagram:
-            return _with_status(index, chosen, drawing, semantics)
+            return status.overlay(drawing, found, semantics)
 
-    drawing = draw(subset, request.options, index, adjust=adjust)
+        def adjust_speakers(network: SpeakerNetwork) -> SpeakerNetwork:
+            return status.overlay_speakers(network, subset, found, semantics)
+
+    drawing = draw(subset, request.options, index, adjust=adjust, adjust_speakers=adjust_speakers)
     if fmt is DiagramFormat.MERMAID:
         if drawing.mermaid is None:
             fail(
@@ -371,20 +377,18 @@ def _smaller(view: DiagramView, chosen: Selection) -> str:
     return f"narrow it to {filters_hint}; or drop --page for the full-size drawing"
 
 
-def _with_status(
-    index: Index, chosen: Selection, drawing: Diagram, semantics: Semantics
-) -> Diagram:
-    """The status overlay (argmap.export.status), or exit 2 when the solver gives up.
+def _statuses(index: Index, chosen: Selection, semantics: Semantics) -> dict[str, str]:
+    """Each claim's status for the overlay (argmap.export.status), or exit 2 when the
+    solver gives up.
 
     The debate evaluated is the one -a/-s/-t choose (as argmap evaluate does):
     --focus and --context change what is drawn, never a claim's status.
     """
     from argmap.evaluate import debate
     from argmap.evaluate.solvers import SolverError
-    from argmap.export.status import overlay, statuses
+    from argmap.export.status import statuses
 
     try:
-        found = statuses(selection.select_or_fail(index, debate(chosen)), semantics)
+        return statuses(selection.select_or_fail(index, debate(chosen)), semantics)
     except SolverError as err:
         fail(f"{err}; narrow the diagram with -s, -a or -t")
-    return overlay(drawing, found, semantics)

@@ -41,6 +41,8 @@ class SpeakerNode:
     claims: int
     swatch: palette.Swatch
     font_size: float
+    standing: str = ""
+    """Set by ``--status`` (:func:`argmap.export.status.overlay_speakers`): e.g. "✓ 12  ✗ 3"."""
 
 
 @dataclass(frozen=True)
@@ -195,7 +197,8 @@ def to_dot(network: SpeakerNetwork, *, extra: Mapping[str, str] | None = None) -
     linked = {s for t in (*network.rebuttals, *network.agreements) for s in (t.tail, t.head)}
     for node in network.speakers:
         claims = f"{node.claims} claim{'' if node.claims == 1 else 's'}"
-        label = "\\n".join([*wrap(node.name, 22), claims]).replace('"', '\\"')
+        lines = [*wrap(node.name, 22), claims, *([node.standing] if node.standing else [])]
+        label = "\\n".join(lines).replace('"', '\\"')
         dot.node(
             node.id,
             label=label,

@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from argmap.export.diagram import Diagram
+from argmap.export.speakers import SpeakerNetwork
 from argmap.formats import Mapping, Semantics
 from argmap.index import Index
 from argmap.subset import Subset
@@ -87,3 +88,33 @@ def overlay(diagram: Diagram, status_of: dict[str, str], semantics: Semantics) -
         claims=claims,
         shown=diagram.shown | used | {f"semantics:{semantics.value}"},
     )
+
+
+def overlay_speakers(
+    network: SpeakerNetwork, subset: Subset, status_of: dict[str, str], semantics: Semantics
+) -> SpeakerNetwork:
+    """The speakers view with each speaker's claims counted by status ("✓ 12  ✗ 3")."""
+    tally: dict[str, dict[str, int]] = {}
+    for claim in subset.corpus.claims:
+        status = status_of.get(claim.id)
+        if status is None or claim.id in subset.context:
+            continue
+        counts = tally.setdefault(claim.speaker, {})
+        counts[status] = counts.get(status, 0) + 1
+    speakers = tuple(
+        replace(
+            node,
+            standing="  ".join(
+                f"{MARKS[key].symbol} {tally[node.id][key]}"
+                for key in ORDER
+                if tally.get(node.id, {}).get(key)
+            ),
+        )
+        for node in network.speakers
+    )
+    used = [key for key in ORDER if any(key in counts for counts in tally.values())]
+    key = f"Claims by status under {semantics.value} semantics: " + ", ".join(
+        MARKS[k].caption for k in used
+    )
+    subtitle = " — ".join(x for x in (network.subtitle, key) if x)
+    return replace(network, speakers=speakers, subtitle=subtitle)

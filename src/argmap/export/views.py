@@ -39,11 +39,12 @@ def draw(
     full: Index,
     *,
     adjust: Callable[[Diagram], Diagram] | None = None,
+    adjust_speakers: Callable[[speakers.SpeakerNetwork], speakers.SpeakerNetwork] | None = None,
 ) -> Drawing:
     """Plan ``options.view`` of ``subset`` (``full``: the whole corpus's index, for titles).
 
-    ``adjust`` changes a claim diagram before it is written (the ``--status`` overlay);
-    the speakers view has no claims to adjust.
+    ``adjust`` changes a claim diagram before it is written (the ``--status`` overlay),
+    ``adjust_speakers`` the speakers view (the same overlay, as counts per speaker).
     """
     if options.view is DiagramView.SPEAKERS:
         index = Index.build(subset.corpus)
@@ -54,6 +55,8 @@ def draw(
         else:
             title = options.title
         network = speakers.plan(subset, title, legend=options.legend)
+        if adjust_speakers is not None:
+            network = adjust_speakers(network)
         return Drawing(
             nodes=network.nodes,
             stats=network.stats,
