@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from array import array
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -136,6 +138,15 @@ def format_path(node: NodePath) -> str:
 def display_path(path: Path) -> str:
     """``path`` relative to the working directory when it lies below it, else as given."""
     try:
-        return str(path.resolve().relative_to(Path.cwd()))
+        return _relative(path, os.getcwd())
+    except OSError:
+        return str(path)
+
+
+@lru_cache(maxsize=256)
+def _relative(path: Path, cwd: str) -> str:
+    # Once per file and directory: a check may name the same file thousands of times.
+    try:
+        return str(path.resolve().relative_to(cwd))
     except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
         return str(path)

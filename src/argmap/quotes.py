@@ -54,7 +54,19 @@ def normalise(text: str) -> str:
 
 def fragments(quote: str) -> list[str]:
     """A normalised quote split at its elisions, empty fragments dropped."""
-    return [part for part in _ELISION.split(normalise(quote)) if part]
+    found = _FRAGMENTS.get(quote)
+    if found is None:
+        if len(_FRAGMENTS) >= _FRAGMENTS_KEPT:
+            _FRAGMENTS.clear()
+        found = _FRAGMENTS[quote] = tuple(part for part in _ELISION.split(normalise(quote)) if part)
+    return list(found)
+
+
+# Several quote rules (AM301, AM307-AM309) split every quote: split each once.
+# Cleared when full rather than evicted one by one, which a scan in file order
+# would turn into misses only.
+_FRAGMENTS: dict[str, tuple[str, ...]] = {}
+_FRAGMENTS_KEPT = 250_000
 
 
 @dataclass(frozen=True, slots=True)
