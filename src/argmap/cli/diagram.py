@@ -59,6 +59,17 @@ class DiagramRequest:
     """``--status``: mark each claim's status under these semantics."""
 
 
+MAX_TIMEOUT = 86400.0
+"""The longest ``--timeout``: a day."""
+
+
+def _seconds(value: float) -> float:
+    """``--timeout``: a finite number of seconds from 1 to a day (``inf`` and ``nan`` are not)."""
+    if not 1 <= value <= MAX_TIMEOUT:  # also False for nan
+        raise typer.BadParameter(f"{value:g} is not a number of seconds from 1 to {MAX_TIMEOUT:g}")
+    return value
+
+
 def stdout_is_terminal() -> bool:
     """Whether stdout is a terminal (PNG and PDF bytes must not go there)."""
     return sys.stdout.isatty()
@@ -185,7 +196,12 @@ def diagram(
     ] = False,
     timeout: Annotated[
         float,
-        typer.Option("--timeout", min=1, metavar="SECONDS", help="Stop a layout that runs longer."),
+        typer.Option(
+            "--timeout",
+            metavar="SECONDS",
+            callback=_seconds,
+            help=f"Stop a layout that runs longer (1 to {MAX_TIMEOUT:g}).",
+        ),
     ] = 120.0,
     status: Annotated[
         Semantics | None,

@@ -83,7 +83,11 @@ def evaluate(
     max_extensions: Annotated[
         int,
         typer.Option(
-            "--max-extensions", min=1, metavar="N", help="Give up beyond this many extensions."
+            "--max-extensions",
+            min=1,
+            metavar="N",
+            help="List at most N extensions (more are counted, and every status stays "
+            "exact); one independent part of the map with more stops the search.",
         ),
     ] = 10_000,
     output_format: FormatOption = ListFormat.TABLE,

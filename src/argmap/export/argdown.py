@@ -128,6 +128,12 @@ def export(subset: Subset, title: str | None = None) -> str:
         for a in corpus.arguments
         if a.conclusion in index.claims and all(p in index.claims for p in a.premises)
     ]
+    # Each argument under the source of its conclusion: grouped once, not scanned per source.
+    arguments_by_source: dict[str, list[Argument]] = {}
+    for argument in arguments:
+        arguments_by_source.setdefault(index.claims[argument.conclusion].source, []).append(
+            argument
+        )
     for source in corpus.sources:
         claims = index.claims_by_source.get(source.id, [])
         if not claims:
@@ -148,7 +154,7 @@ def export(subset: Subset, title: str | None = None) -> str:
             out.append("")
             out.append(f"[{claim.id}]: {text(claim.text)} {_tag(claim.speaker)} {data}")
             out += attacks_on.get(claim.id, [])
-        here = [a for a in arguments if index.claims[a.conclusion].source == source.id]
+        here = arguments_by_source.get(source.id, [])
         for argument in here:
             out += _argument(argument)
         # Undercuts after the premise-conclusion structures, each under its argument.

@@ -615,8 +615,11 @@ def _clusters(
     clusters = []
     for key, ids in members.items():
         if mode is ClusterBy.SOURCE:
-            source = index.sources[key]
-            label = f"{labels[key]}: {source.title}"
+            # A claim may name a source the corpus lacks (check reports AM103):
+            # draw it under its id rather than fail.
+            source = index.sources.get(key)
+            title = source.title if source is not None else "(not in the corpus)"
+            label = f"{labels.get(key, key)}: {title}"
             line = palette.CONTEXT_LINE
         else:
             label = index.display_name(key)

@@ -45,25 +45,69 @@ Applied when a large diagram is forced (``--force``): the layout is rougher
 """
 
 _RECORD_SPECIAL = str.maketrans({c: "\\" + c for c in '{}|<>\\"'})
+_CONTROL = dict.fromkeys([c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)] + [0x7F], " ")
+"""C0 controls but tab and line ends (NUL among them) break a DOT string: drawn as spaces."""
+
+MAX_LABEL_CHARS = 3000
+"""The most characters of one text in a label or tooltip. Graphviz refuses a quoted string
+over 16,384 bytes; 3,000 characters stay below it even in 4-byte UTF-8 with escapes."""
+
+TITLE_WIDTH = 100
+"""A title wraps at this many characters per line."""
+
+
+def _clip(text: str, limit: int = MAX_LABEL_CHARS) -> str:
+    """``text`` without control characters, cut to ``limit`` characters with an ellipsis."""
+    text = text.translate(_CONTROL)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _record(text: str) -> str:
     """Text for a record label field (its braces, bars and angles escaped)."""
-    return text.translate(_RECORD_SPECIAL)
+    return _clip(text).translate(_RECORD_SPECIAL)
 
 
 def _plain(text: str) -> str:
-    """Text for an ordinary label (an escString: backslashes are escapes)."""
-    return text.replace("\\", "\\\\")
+    """Text for an ordinary label (an escString: backslashes are escapes).
+
+    Marked as not HTML: a text like ``<<x>`` is drawn as typed instead of
+    being handed to Graphviz as an HTML-like label.
+    """
+    from graphviz import nohtml
+
+    escaped: str = nohtml(_clip(text).replace("\\", "\\\\"))
+    return escaped
 
 
 def _lines(lines: list[str] | tuple[str, ...]) -> str:
     """Left-justified lines of a plain label."""
-    return "".join(_plain(line) + "\\l" for line in lines)
+    return "".join(_plain(line) + "\\l" for line in _clip_lines(lines))
+
+
+def _clip_lines(lines: list[str] | tuple[str, ...]) -> list[str]:
+    """As many of ``lines`` as fit in :data:`MAX_LABEL_CHARS`, the last one ending in "…"."""
+    kept: list[str] = []
+    total = 0
+    for line in lines:
+        if total + len(line) > MAX_LABEL_CHARS:
+            kept.append("…")
+            break
+        kept.append(line)
+        total += len(line) + 1
+    return kept
+
+
+def _title(text: str) -> str:
+    """The graph's title: centred lines of :data:`TITLE_WIDTH` characters, at most five."""
+    lines = wrap(_clip(text, 5 * TITLE_WIDTH), TITLE_WIDTH)
+    from graphviz import nohtml
+
+    title: str = nohtml("\\n".join(_plain(line) for line in lines))
+    return title
 
 
 def _claim_label(box: ClaimBox, diagram: Diagram) -> str:
-    body = "".join(_record(line) + "\\l" for line in box.lines)
+    body = "".join(_record(line) + "\\l" for line in _clip_lines(box.lines))
     footer = box.speaker_name + (" (reported)" if box.reported else "")
     if box.source_label:
         footer += f" · {box.source_label}"
@@ -463,7 +507,7 @@ def to_dot(
         edge_attr={"fontname": FONT, "fontsize": "10", "arrowsize": "0.8"},
     )
     if diagram.title:
-        dot.attr(label=_plain(diagram.title))
+        dot.attr(label=_title(diagram.title))
     # The legend first: with horizontal ranks, first in the input is on top.
     hub = _legend(dot, diagram) if diagram.legend or diagram.subtitle else None
 

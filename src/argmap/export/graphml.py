@@ -241,7 +241,9 @@ def export(subset: Subset) -> str:
         if argument.conclusion in claims:
             edge(argument.id, argument.conclusion, "conclusion", argument.basis.value, argument.id)
     for rebuttal in corpus.rebuttals:
-        if rebuttal.by not in claims or rebuttal.target not in claims | arguments:
+        if rebuttal.by not in claims or (
+            rebuttal.target not in claims and rebuttal.target not in arguments
+        ):
             continue
         relation = (
             "undercut"

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import math
 import os
 import re
 import shutil
@@ -37,6 +38,7 @@ import struct
 import subprocess
 import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -206,24 +208,62 @@ class WasmGraphviz:
             linker = wasmtime.Linker(engine)
             linker.define_wasi()
             instance = linker.instantiate(store, module)
-            timer = None
-            if timeout is not None:
-                timer = threading.Timer(timeout, engine.increment_epoch)
-                timer.daemon = True
-                timer.start()
-            try:
-                data = _call_render(store, instance, dot, fmt)
-            except wasmtime.Trap as err:
-                if timer is not None and not timer.is_alive():
-                    raise LayoutTimeout(
-                        f"Graphviz did not finish the layout in {timeout:g} s"
-                    ) from None
-                raise RenderFailed(f"Graphviz (WebAssembly) crashed: {err}") from None
-            finally:
-                if timer is not None:
-                    timer.cancel()
+            data = _run_interruptibly(engine, store, instance, dot, fmt, timeout)
             stderr = stderr_path.read_text("utf-8", "replace") if stderr_path.exists() else ""
         return Rendered(data, self.name, _warnings(stderr))
+
+
+def _run_interruptibly(
+    engine: Any, store: Any, instance: Any, dot: str, fmt: str, timeout: float | None
+) -> bytes:
+    """Run the layout in a worker thread, so that the main thread stays responsive.
+
+    A WebAssembly call holds the thread that makes it until it returns, and
+    Python runs signal handlers only between bytecodes of the main thread: a
+    layout run on the main thread ignores Ctrl-C until it ends. Here the main
+    thread waits in short slices; on Ctrl-C or SIGTERM (an exception raised
+    in it) or at the deadline it bumps the engine's epoch, which makes the
+    WebAssembly code trap within milliseconds, waits for the worker to stop,
+    and goes on with the exception (or :class:`LayoutTimeout`).
+    """
+    import wasmtime
+
+    outcome: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            outcome["data"] = _call_render(store, instance, dot, fmt)
+        except BaseException as err:  # handed to the main thread
+            outcome["error"] = err
+
+    worker = threading.Thread(target=work, name="argmap-wasm-layout", daemon=True)
+    deadline = None if timeout is None else time.monotonic() + timeout
+    timed_out = False
+    worker.start()
+    try:
+        while worker.is_alive():
+            worker.join(_POLL_SECONDS)
+            if deadline is not None and worker.is_alive() and time.monotonic() >= deadline:
+                timed_out = True
+                engine.increment_epoch()
+                worker.join()
+    except BaseException:
+        engine.increment_epoch()  # stop the layout, then let the interrupt go on
+        worker.join()
+        raise
+    error = outcome.get("error")
+    if error is None:
+        data: bytes = outcome["data"]
+        return data
+    if isinstance(error, wasmtime.Trap):
+        if timed_out:
+            raise LayoutTimeout(f"Graphviz did not finish the layout in {timeout:g} s") from None
+        raise RenderFailed(f"Graphviz (WebAssembly) crashed: {error}") from None
+    raise error
+
+
+_POLL_SECONDS = 0.05
+"""How often the main thread wakes while a WebAssembly layout runs (to take Ctrl-C)."""
 
 
 def _call_render(store: Any, instance: Any, dot: str, fmt: str) -> bytes:
@@ -287,7 +327,12 @@ def render(
     *,
     timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Rendered:
-    """Lay out ``dot`` and write it as ``fmt`` with the chosen (or first available) Graphviz."""
+    """Lay out ``dot`` and write it as ``fmt`` with the chosen (or first available) Graphviz.
+
+    ``timeout`` is in seconds; ``None`` (or an infinite value) means no limit.
+    """
+    if timeout is not None and not math.isfinite(timeout):
+        timeout = None
     return choose(fmt, choice).render(dot, fmt, timeout=timeout)
 
 

@@ -52,23 +52,23 @@ if TYPE_CHECKING:
     )
     from argmap.queries.claims import ClaimFilter, find_claims
     from argmap.queries.common import claim_roles, reported_by, source_labels, voices
-    from argmap.queries.matrix import Matrix, SpeakerPair, rebuttal_matrix, who_rebuts_whom
-    from argmap.queries.people import PersonRow, list_people
-    from argmap.queries.questions import QuestionRow, list_questions, question_row
-    from argmap.queries.rebuttals import RebuttalFilter, find_rebuttals
-    from argmap.queries.rows import ArgumentRow, ClaimRow, RebuttalRow, claim_row, rebuttal_row
-    from argmap.queries.sources import SourceRow, list_sources
-    from argmap.queries.stances import StanceFilter, StanceRow, find_stances, positions, stance_row
-    from argmap.queries.stats import (
+    from argmap.queries.counts import (
         KIND_MEASURES,
         SOURCE_MEASURES,
         SPEAKER_MEASURES,
         StatRow,
         stats,
     )
+    from argmap.queries.matrix import Matrix, SpeakerPair, rebuttal_matrix, who_rebuts_whom
+    from argmap.queries.objections import UnansweredCount, unanswered, unanswered_counts
+    from argmap.queries.people import PersonRow, list_people
+    from argmap.queries.questions import QuestionRow, list_questions, question_row
+    from argmap.queries.rebuttals import RebuttalFilter, find_rebuttals
+    from argmap.queries.rows import ArgumentRow, ClaimRow, RebuttalRow, claim_row, rebuttal_row
+    from argmap.queries.sources import SourceRow, list_sources
+    from argmap.queries.stances import StanceFilter, StanceRow, find_stances, positions, stance_row
     from argmap.queries.tags import TagRow, list_tags
     from argmap.queries.tree import TreeNode, pro_con_tree
-    from argmap.queries.unanswered import UnansweredCount, unanswered, unanswered_counts
     from argmap.queries.views import (
         AgreementView,
         ArgumentView,
@@ -123,18 +123,18 @@ _LAZY: dict[str, str] = {
     "find_stances": "argmap.queries.stances",
     "positions": "argmap.queries.stances",
     "stance_row": "argmap.queries.stances",
-    "KIND_MEASURES": "argmap.queries.stats",
-    "SOURCE_MEASURES": "argmap.queries.stats",
-    "SPEAKER_MEASURES": "argmap.queries.stats",
-    "StatRow": "argmap.queries.stats",
-    "stats": "argmap.queries.stats",
+    "KIND_MEASURES": "argmap.queries.counts",
+    "SOURCE_MEASURES": "argmap.queries.counts",
+    "SPEAKER_MEASURES": "argmap.queries.counts",
+    "StatRow": "argmap.queries.counts",
+    "stats": "argmap.queries.counts",
     "TagRow": "argmap.queries.tags",
     "list_tags": "argmap.queries.tags",
     "TreeNode": "argmap.queries.tree",
     "pro_con_tree": "argmap.queries.tree",
-    "UnansweredCount": "argmap.queries.unanswered",
-    "unanswered": "argmap.queries.unanswered",
-    "unanswered_counts": "argmap.queries.unanswered",
+    "UnansweredCount": "argmap.queries.objections",
+    "unanswered": "argmap.queries.objections",
+    "unanswered_counts": "argmap.queries.objections",
     "AgreementView": "argmap.queries.views",
     "ArgumentView": "argmap.queries.views",
     "ClaimView": "argmap.queries.views",

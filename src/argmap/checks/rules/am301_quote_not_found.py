@@ -5,8 +5,11 @@ Looks for each claim's `quote` in the text file its source names (under
 `--texts`). Both are normalised first: Unicode NFKC, curly quotes to
 straight ones, no-break spaces to spaces, runs of white space to one space.
 An elision, `...` or `…`, splits the quote into fragments that must occur
-in that order. On a miss it shows the closest passage of the text, so the
-quote can be fixed in seconds.
+in that order. On a miss it shows the closest passage of the text (one
+sentence, at most 300 characters) with the words that differ from the quote
+marked »like this«, so the quote can be fixed in seconds. A quote with
+nothing left once normalised (only spaces, elisions or invisible
+characters) is reported as empty.
 
 ## Why is this bad?
 The quote is the claim's anchor: the evidence that the speaker said it. A
@@ -50,9 +53,26 @@ def check(context: CheckContext) -> Iterator[Finding]:
         match = loaded.text.find(claim.quote)
         if match.found:
             continue
+        if match.empty:
+            yield Finding(
+                "quote is empty once normalised (only spaces, elisions or invisible "
+                "characters); copy the quoted words from the text",
+                claim.id,
+                "quote",
+            )
+            continue
         message = f"quote not found in {source.text}"
         if match.missing_fragment and match.missing_fragment != claim.quote.strip():
-            message += f" (fragment not found, or out of order: {match.missing_fragment!r})"
+            message += f" (fragment not found, or out of order: {_clip(match.missing_fragment)!r})"
         if match.closest:
-            message += f"; closest passage ({match.similarity:.0%} alike): {match.closest!r}"
+            message += (
+                f"; closest passage ({match.similarity:.0%} alike, differing words »marked«): "
+                f"{match.closest!r}"
+            )
+        else:
+            message += "; no passage of the text shares its words"
         yield Finding(message, claim.id, "quote")
+
+
+def _clip(text: str, limit: int = 300) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

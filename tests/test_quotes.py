@@ -1,0 +1,80 @@
+"""Finding quotes in texts, and the closest passage when a quote is not there."""
+
+from __future__ import annotations
+
+from argmap.quotes import MAX_SHOWN, SourceText
+
+ARTICLE = (
+    'Japan has no chance of playing the "Russia card" in its relations with China. '
+    "Moscow's ties with Beijing are a must.\n\n"
+    "Russia keeps its eggs in different baskets"  # a paragraph with no full stop
+    "\n\nThe pipeline will pay for itself within ten years."
+)
+
+
+def test_a_quote_is_found_across_line_breaks_and_curly_quotes() -> None:
+    text = SourceText("He said “the card is\ngone” and left.")
+    assert text.find('the card is gone"').found
+
+
+def test_a_miss_shows_the_sentence_with_the_differing_words_marked() -> None:
+    match = SourceText(ARTICLE).find("Moscow's ties to Beijing are a must.")
+    assert not match.found
+    assert match.closest == "Moscow's ties »with« Beijing are a must."
+    assert match.similarity == 0.95
+
+
+def test_only_differences_inside_the_matched_stretch_are_marked() -> None:
+    match = SourceText(ARTICLE).find("Japan has no chance to play the Russia card")
+    assert match.closest == (
+        'Japan has no chance »of playing« the "Russia card" in its relations with China.'
+    )
+
+
+def test_a_passage_ends_at_a_paragraph_end_without_a_full_stop() -> None:
+    match = SourceText(ARTICLE).find("Russia keeps its eggs in several baskets")
+    assert match.closest == "Russia keeps its eggs in »different« baskets"
+
+
+def test_passages_split_at_sentence_ends_of_any_script() -> None:
+    text = SourceText(
+        "日本はロシアカードを使えない。モスクワと北京の関係は必須だ。ロシアは卵を別々の籠に入れる。"
+    )
+    match = text.find("モスクワと北京の関係は重要だ")
+    assert match.closest == "モスクワと北京の関係は»必須«だ。"
+
+
+def test_a_passage_in_a_text_without_sentence_breaks_is_cut_to_size() -> None:
+    text = SourceText(
+        "word " * 40000 + "the pipeline pays for itself within ten years " + "word " * 40000
+    )
+    match = text.find("the pipeline pays itself back within ten years")
+    assert match.closest == "…the pipeline pays »for« itself within ten years…"
+    assert len(match.closest) <= MAX_SHOWN + 2
+
+
+def test_a_long_missing_quote_shows_at_most_300_characters() -> None:
+    sentence = "This sentence is long and repeats itself " * 100
+    match = SourceText(sentence + ".").find(sentence.replace("long", "short", 1))
+    assert match.closest is not None
+    assert len(match.closest) <= MAX_SHOWN + 2
+
+
+def test_a_quote_sharing_no_word_has_no_closest_passage() -> None:
+    match = SourceText(ARTICLE).find("zzz qqq")
+    assert (match.found, match.closest, match.empty) == (False, None, False)
+
+
+def test_a_quote_empty_once_normalised_says_so() -> None:
+    for quote in ("...", "\u200b", " … "):
+        match = SourceText(ARTICLE).find(quote)
+        assert (match.found, match.empty) == (False, True)
+
+
+def test_a_text_of_one_endless_sentence_still_gives_a_short_passage() -> None:
+    # 200,000 characters with no sentence break were one passage for the old
+    # difflib scan (41 s); the search looks at a bounded number of places.
+    text = SourceText("lorem ipsum dolor sit amet " * 8000)
+    match = text.find("lorem ipsum dolor sit amet consectetur")
+    assert match.closest is not None
+    assert len(match.closest) <= MAX_SHOWN + 2

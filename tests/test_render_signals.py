@@ -1,0 +1,84 @@
+"""A layout in progress stops on Ctrl-C or SIGTERM, and leaves no Graphviz behind.
+
+Each test starts a layout that would run for minutes in a child process,
+interrupts it, and checks that it stopped at once (bounded generously, so a
+busy machine does not fail the test) and that no ``dot`` process is left.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+SCRIPT = """
+import random, signal, sys
+from argmap.export.render import render
+from argmap.formats import RendererChoice
+from argmap.interrupts import install
+
+install()
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal
+random.seed(1)
+n = 3000
+edges = "\\n".join(f"n{random.randrange(n)} -> n{random.randrange(n)};" for _ in range(3 * n))
+print("laying out", flush=True)
+try:
+    render("digraph g {" + edges + "}", "svg", RendererChoice(sys.argv[1]), timeout=600)
+except BaseException as err:
+    print(type(err).__name__, flush=True)
+    raise SystemExit(9)
+print("finished", flush=True)
+"""
+
+
+def start(renderer: str) -> subprocess.Popen[bytes]:
+    child = subprocess.Popen(
+        [sys.executable, "-c", SCRIPT, renderer], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline() == b"laying out\n"
+    time.sleep(1.5)  # well into the layout
+    return child
+
+
+def children_of(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as handle:
+                    fields = handle.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("signum", "raised"), [(signal.SIGINT, b"KeyboardInterrupt"), (signal.SIGTERM, b"Terminated")]
+)
+def test_a_webassembly_layout_stops_at_once(signum: int, raised: bytes) -> None:
+    child = start("wasm")
+    sent = time.monotonic()
+    child.send_signal(signum)
+    out, _ = child.communicate(timeout=30)
+    assert out == raised + b"\n"
+    assert time.monotonic() - sent < 10  # the layout itself would take minutes
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")
+def test_sigterm_stops_the_dot_child() -> None:
+    child = start("dot")
+    dots = children_of(child.pid)
+    assert len(dots) == 1
+    child.send_signal(signal.SIGTERM)
+    out, _ = child.communicate(timeout=30)
+    assert out == b"Terminated\n"
+    assert not os.path.exists(f"/proc/{dots[0]}")  # killed and reaped, not orphaned
