@@ -43,6 +43,8 @@ class DiagramFormat(StrEnum):
     PDF = "pdf"
     DOT = "dot"
     MERMAID = "mermaid"
+    HTML = "html"
+    """One offline page: the SVG with pan, zoom, search and a claim panel."""
 
     @property
     def binary(self) -> bool:
@@ -52,7 +54,12 @@ class DiagramFormat(StrEnum):
     @property
     def rendered(self) -> bool:
         """Laid out by Graphviz (the others are source text, written as built)."""
-        return self in (DiagramFormat.SVG, DiagramFormat.PNG, DiagramFormat.PDF)
+        return self in (
+            DiagramFormat.SVG,
+            DiagramFormat.PNG,
+            DiagramFormat.PDF,
+            DiagramFormat.HTML,
+        )
 
 
 DIAGRAM_SUFFIXES: dict[str, DiagramFormat] = {
@@ -63,6 +70,8 @@ DIAGRAM_SUFFIXES: dict[str, DiagramFormat] = {
     ".gv": DiagramFormat.DOT,
     ".mmd": DiagramFormat.MERMAID,
     ".mermaid": DiagramFormat.MERMAID,
+    ".html": DiagramFormat.HTML,
+    ".htm": DiagramFormat.HTML,
 }
 """File suffix -> diagram format, for ``argmap diagram -o FILE``."""
 

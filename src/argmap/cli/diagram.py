@@ -37,7 +37,7 @@ OutputOption = Annotated[
         "-o",
         metavar="FILE",
         help="Write here (atomically; - is stdout) instead of stdout. The suffix picks the "
-        "format: .svg .png .pdf .dot/.gv .mmd/.mermaid.",
+        "format: .svg .png .pdf .dot/.gv .mmd/.mermaid .html.",
         show_default=False,
     ),
 ]
@@ -108,7 +108,8 @@ def diagram(
         typer.Option(
             "--format",
             case_sensitive=False,
-            help="svg, png, pdf (pictures), dot or mermaid (source text). "
+            help="svg, png, pdf (pictures), dot or mermaid (source text), html (one offline "
+            "page to explore: pan, zoom, search, a panel per claim). "
             "Default: from the -o suffix, else svg.",
             show_default=False,
         ),
@@ -279,6 +280,8 @@ def run(index: Index, chosen: Selection, request: DiagramRequest) -> None:
         fail(f"refusing to write {fmt.value.upper()} to a terminal: use -o FILE or redirect")
     if request.page is not None and fmt is DiagramFormat.MERMAID:
         fail("--page fits a Graphviz drawing (svg, png, pdf or dot); Mermaid lays out its own")
+    if fmt is DiagramFormat.HTML and request.options.view is DiagramView.SPEAKERS:
+        fail("the speakers view has no HTML page: use --view map or debate, or svg")
     subset = selection.select_or_fail(index, chosen)
     adjust = adjust_speakers = None
     if request.status is not None:
@@ -350,6 +353,12 @@ def run(index: Index, chosen: Selection, request: DiagramRequest) -> None:
             )
         if fmt is DiagramFormat.DOT:
             data = source.encode("utf-8")
+        elif fmt is DiagramFormat.HTML:
+            from argmap.export.html import to_html
+
+            assert drawing.diagram is not None  # refused above for the speakers view
+            svg = polish_svg(lay_out(source, "svg"))
+            data = to_html(svg, drawing.diagram, subset).encode("utf-8")
         else:
             data = lay_out(source, fmt.value)
             if fmt is DiagramFormat.SVG:

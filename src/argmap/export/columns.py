@@ -178,9 +178,10 @@ def to_dot(
     if "legend_key" in graph.source and diagram.questions:
         # The key above the questions.
         graph.edge(diagram.questions[0].id, "legend_key", style="invis")
+    edge_ids = dot_writer.EdgeIds()
     for link in drawn_links:
         attrs = {**dot_writer.link_attributes(link), "constraint": "false"}
-        graph.edge(link.tail, link.head, **attrs)
+        graph.edge(link.tail, link.head, id=edge_ids.next(link), **attrs)
     return str(graph.source)
 
 

@@ -464,6 +464,21 @@ def question_node(target: Any, question: QuestionNode) -> None:
     )
 
 
+class EdgeIds:
+    """SVG ids for the edges: ``rel:<relation id>``, then ``~2``, ``~3`` for a relation
+    drawn as several edges (an argument's premises), so each is unique and names its
+    relation (the HTML view reads them)."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def next(self, link: Link) -> str:
+        count = self.seen.get(link.relation, 0) + 1
+        self.seen[link.relation] = count
+        edge_id = f"rel:{link.relation}" + (f"~{count}" if count > 1 else "")
+        return _plain(edge_id)
+
+
 # Shared with the debate view's column layout (argmap.export.columns).
 plain = _plain
 lines = _lines
@@ -559,8 +574,9 @@ def to_dot(
             row.attr(rank="same")
             for question in diagram.questions:
                 add(question.id, row)
+    ids = EdgeIds()
     for link in diagram.links:
-        dot.edge(link.tail, link.head, **_link(link))
+        dot.edge(link.tail, link.head, id=ids.next(link), **_link(link))
     upward = diagram.rankdir in (RankDir.BT, RankDir.RL)
     tails = {link.tail for link in diagram.links}
     heads = {link.head for link in diagram.links}

@@ -28,6 +28,8 @@ class Drawing:
     stats: str
     build_dot: Callable[[bool, Mapping[str, str]], str]
     mermaid: Callable[[], str] | None
+    diagram: Diagram | None = None
+    """The claim diagram (map and debate views), for the HTML page's data."""
 
     def dot(self, *, layout_limits: bool = False, extra: Mapping[str, str] | None = None) -> str:
         return self.build_dot(layout_limits, extra or {})
@@ -75,6 +77,7 @@ def draw(
         stats=diagram.stats,
         build_dot=lambda limits, extra: to_dot(diagram, layout_limits=limits, extra=extra),
         mermaid=lambda: to_mermaid(diagram),
+        diagram=diagram,
     )
 
 
