@@ -66,7 +66,6 @@ def commands(corpus: Path, texts: Path) -> dict[str, list[str]]:
 def environments(before: Path | None) -> dict[str, dict[str, str]]:
     # Cold runs: ARGMAP_NO_CACHE keeps argmap from reading a cached corpus.
     base = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", "ARGMAP_NO_CACHE": "1"}
-    base.pop("PYTHONPATH", None)
     envs = {"now": base}
     if before is not None:
         envs["before"] = {**base, "PYTHONPATH": str(before)}

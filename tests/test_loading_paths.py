@@ -21,7 +21,7 @@ from tests.conftest import ROOT
 from tests.test_loading_properties import VALID, mutated
 
 
-def fast(text: str) -> tuple[dict[str, Any], SourceMap] | None:
+def fast(text: str | bytes) -> tuple[dict[str, Any], SourceMap] | None:
     """The fast path's result, or None when it hands the text to the careful path."""
     try:
         value, tree = event_loader.build(
@@ -57,15 +57,20 @@ def paths(value: Any, prefix: NodePath = ()) -> list[NodePath]:
 
 def assert_same(text: str) -> None:
     quick = fast(text)
-    if quick is None:
+    from_bytes = fast(text.encode("utf-8"))  # what load() hands libyaml: the file's bytes
+    assert (quick is None) == (from_bytes is None)
+    if quick is None or from_bytes is None:
         return
+    assert from_bytes[0] == quick[0]
     reference = careful(text)
     assert reference is not None, "the fast path accepted what the careful path refuses"
     assert quick[0] == reference[0]
     assert [type(v) for v in _leaves(quick[0])] == [type(v) for v in _leaves(reference[0])]
     for path in paths(reference[0]):
         for key in (False, True):
-            assert quick[1].locate(path, key=key) == reference[1].locate(path, key=key), path
+            expected = reference[1].locate(path, key=key)
+            assert quick[1].locate(path, key=key) == expected, path
+            assert from_bytes[1].locate(path, key=key) == expected, path
 
 
 def _leaves(value: Any) -> list[Any]:
@@ -91,6 +96,7 @@ def test_the_bundled_corpus_takes_the_fast_path_with_the_same_result() -> None:
         "schema_version: 1\nnested: {a: {b: [[], {}, [[1]]]}}\n",
         "schema_version: 1\n? complex\n: key\n",
         "'quoted key': 1\n\"1\": 2\n3: three\n",
+        "schema_version: 1\nname: Café — «naïve» 東京 \U0001f600\nafter: [é, x]\n",
     ],
 )
 def test_the_paths_agree_on_chosen_documents(text: str) -> None:

@@ -6,8 +6,11 @@ position one line off.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+import argmap
 from argmap.errors import CorpusError
 from argmap.loading import loads
 from tests.test_loading import MINIMAL
@@ -97,3 +100,15 @@ def test_a_huge_document_stops_early_with_a_clear_error(
     # Also when the document would go to the careful path (here for its anchor).
     anchored = huge.replace("items:", "a: &x 1\nitems:")
     assert problems(anchored) == [f"corpus.yaml:3:{8 + 3 * 43 + 1}: {expected}"]
+
+
+def test_a_file_with_a_byte_order_mark_or_any_script_loads_the_same(tmp_path: Path) -> None:
+    text = MINIMAL.replace("name: Ann", "name: Ann Café 東京")
+    plain, marked = tmp_path / "plain.yaml", tmp_path / "marked.yaml"
+    plain.write_text(text, encoding="utf-8")
+    marked.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    expected = loads(text).model_dump()
+    assert argmap.load(plain).model_dump() == expected
+    assert argmap.load(marked).model_dump() == expected
+    located = argmap.load(plain).source_map.locate(("people", 0, "name"))
+    assert located is not None and (located.line, located.column) == (4, 11)

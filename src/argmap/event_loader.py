@@ -38,6 +38,7 @@ _NO_KEY = object()
 
 # Characters PyYAML (YAML 1.1) reads as line breaks that editors and YAML 1.2 do not.
 _ODD_BREAKS = ("\x85", "\u2028", "\u2029")
+_ODD_BREAKS_UTF8 = tuple(ch.encode("utf-8") for ch in _ODD_BREAKS)
 
 
 class Unusual(Exception):
@@ -61,19 +62,20 @@ def _resolvers(loader: type[Any]) -> dict[str, tuple[tuple[str, Any], ...]]:
 
 
 def build(
-    text: str,
+    text: str | bytes,
     loader: type[Any],
     scalar: Callable[[yaml.ScalarNode], tuple[Any, bool]],
     *,
     max_depth: int,
     max_nodes: int,
 ) -> tuple[dict[str, Any], PositionTree]:
-    """Parse ``text`` into plain values and their positions, or raise :class:`Unusual`.
+    """Parse ``text`` (or its UTF-8 bytes) into values and positions, or raise :class:`Unusual`.
 
     ``scalar`` reads a scalar whose resolved tag is not ``str`` (ints, bools,
     dates...) as the careful path does, and says whether that went cleanly.
     """
-    if any(ch in text for ch in _ODD_BREAKS):
+    odd = _ODD_BREAKS if isinstance(text, str) else _ODD_BREAKS_UTF8
+    if any(ch in text for ch in odd):  # type: ignore[operator]
         raise Unusual("line breaks that YAML 1.1 counts differently")
     resolvers = _resolvers(loader)
     no_resolvers: tuple[tuple[str, Any], ...] = tuple(

@@ -117,7 +117,12 @@ def parse_bytes(data: bytes, file: Path) -> tuple[dict[str, Any], SourceMap]:
                 )
             ]
         ) from None
-    return parse_document(text, file)
+    if not text.strip() or data.startswith(b"\xef\xbb\xbf"):
+        return parse_document(text, file)
+    # libyaml reads the UTF-8 bytes as they are: no second copy of the file as
+    # text (and a third, which libyaml would encode from it) while it parses.
+    del text
+    return _parse(None, data, file)
 
 
 def read_corpus_bytes(file: Path) -> bytes:
@@ -139,15 +144,24 @@ def parse_document(text: str, file: Path | None) -> tuple[dict[str, Any], Source
     """Parse YAML text into plain values and their positions."""
     if not text.strip():
         raise _fail(file, "is empty; a corpus starts with 'schema_version: 1'")
+    return _parse(text, text, file)
+
+
+def _parse(
+    text: str | None, source: str | bytes, file: Path | None
+) -> tuple[dict[str, Any], SourceMap]:
+    """Parse ``source`` (the text, or its UTF-8 bytes when ``text`` is None)."""
     max_nodes = _max_nodes()
     with _gc_paused():
         try:
             value, tree = event_loader.build(
-                text, _Loader, _read_scalar, max_depth=MAX_DEPTH, max_nodes=max_nodes
+                source, _Loader, _read_scalar, max_depth=MAX_DEPTH, max_nodes=max_nodes
             )
         except event_loader.Unusual:
             pass
         except event_loader.TooManyNodes as err:
+            if text is None:
+                text = source.decode("utf-8") if isinstance(source, bytes) else source
             line, column = _LineFix.of(text).position(err.line - 1, err.column - 1)
             raise CorpusError(
                 [
@@ -163,6 +177,8 @@ def parse_document(text: str, file: Path | None) -> tuple[dict[str, Any], Source
             ) from None
         else:
             return value, SourceMap(file, tree=tree)
+        if text is None:
+            text = source.decode("utf-8") if isinstance(source, bytes) else source
         return _parse_carefully(text, file)
 
 
