@@ -176,6 +176,7 @@ def rebuttals(
     from argmap.cli.common import load_index
     from argmap.cli.output import render_rows
     from argmap.queries import find_rebuttals
+    from argmap.queries.rows import REBUTTAL_FIELDS
 
     index = load_index(file)
     flt = _filter(index, by, against, basis, kind, source, tag, cross_source)
@@ -185,6 +186,7 @@ def rebuttals(
         rows,
         REBUTTAL_COLUMNS,
         output_format,
+        fields=REBUTTAL_FIELDS,
         title=title,
         spaced=True,
         empty=f"No {_describe(index, flt)}.",
@@ -239,6 +241,7 @@ def matrix(
     """
     from argmap.cli.common import load_index
     from argmap.cli.output import render_rows
+    from argmap.queries.matrix import PAIR_FIELDS
 
     index = load_index(file)
     if agreements:
@@ -256,7 +259,7 @@ def matrix(
     flt = _filter(index, by, against, basis, kind, source, tag, cross_source)
     pairs = who_rebuts_whom(index, flt)
     if output_format not in (ListFormat.TABLE, ListFormat.MARKDOWN):
-        render_rows([p.as_dict() for p in pairs], PAIR_COLUMNS, output_format)
+        render_rows([p.as_dict() for p in pairs], PAIR_COLUMNS, output_format, fields=PAIR_FIELDS)
         return
     grid = rebuttal_matrix(pairs)
     margins: list[Margin] = [
@@ -433,6 +436,7 @@ def unanswered(
     from argmap.cli.output import render_rows
     from argmap.queries import unanswered as find_unanswered
     from argmap.queries import unanswered_counts
+    from argmap.queries.rows import REBUTTAL_FIELDS
 
     index = load_index(file)
     flt = _filter(index, by, against, basis, kind, source, tag, cross_source)
@@ -471,6 +475,7 @@ def unanswered(
         rows,
         columns,
         output_format,
+        fields=REBUTTAL_FIELDS,
         title=title,
         spaced=True,
         empty=f"No unanswered {described}.",
