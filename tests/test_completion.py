@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from argmap.cli.fastcomplete import answer
 from argmap.completion import complete, scan_ids
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, RULES
 
 _PROBE = """
 import json, sys
@@ -112,3 +113,52 @@ def test_the_scanner_reads_ids_and_names() -> None:
 
 def test_a_missing_corpus_completes_nothing(tmp_path: Path) -> None:
     assert complete(("people",), "a", tmp_path / "missing.yaml") == []
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        (
+            {"_ARGMAP_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "argmap claims -a ann"},
+            ('_arguments \'*: :(("ann-author":"Ann Author"))\'', 0),
+        ),
+        (
+            {
+                "_ARGMAP_COMPLETE": "complete_fish",
+                "_TYPER_COMPLETE_FISH_ACTION": "get-args",
+                "_TYPER_COMPLETE_ARGS": "argmap show s",
+            },
+            ("some-analysts\tSome analysts\ns1\tA Piece on the Russia Card", 0),
+        ),
+        (
+            {
+                "_ARGMAP_COMPLETE": "complete_fish",
+                "_TYPER_COMPLETE_FISH_ACTION": "is-args",
+                "_TYPER_COMPLETE_ARGS": "argmap show zz",
+            },
+            ("", 1),
+        ),
+        # Not an id: typer answers (None).
+        (
+            {"_ARGMAP_COMPLETE": "complete_bash", "COMP_WORDS": "argmap cla", "COMP_CWORD": "1"},
+            None,
+        ),
+        (
+            {
+                "_ARGMAP_COMPLETE": "complete_bash",
+                "COMP_WORDS": "argmap claims --fo",
+                "COMP_CWORD": "2",
+            },
+            None,
+        ),
+        (
+            {"_ARGMAP_COMPLETE": "complete_powershell", "_TYPER_COMPLETE_ARGS": "argmap show s"},
+            None,
+        ),
+    ],
+)
+def test_the_fast_path_speaks_each_shells_protocol(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], expected: tuple[str, int] | None
+) -> None:
+    monkeypatch.setenv("ARGMAP_FILE", str(RULES / "pass.yaml"))
+    assert answer(env) == expected
