@@ -123,7 +123,11 @@ def test_names_resolve_like_every_other_command(runner: CliRunner) -> None:
     assert result.stderr.startswith("error: no person matches 'nobody'")
     result = runner.invoke(app, ["diagram", "-f", CORPUS, "-a", "minis", "--format", "dot"])
     assert result.exit_code == 0, result.stderr  # a fragment of one name is enough
+    # One person and a group of theirs: the person, with a note (docs/queries.md).
     result = runner.invoke(app, ["diagram", "-f", CORPUS, "-a", "ada", "--format", "dot"])
+    assert result.exit_code == 0
+    assert result.stderr.startswith("note: Ada North's claims and rebuttals include")
+    result = runner.invoke(app, ["diagram", "-f", CORPUS, "-a", "o", "--format", "dot"])
     assert result.exit_code == 2
     assert "ambiguous" in result.stderr and "ada-north" in result.stderr
 
