@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from argmap.cli.app import app
 from argmap.export import mermaid, page
 from argmap.export.debate import claims_to_draw, plan_debate
-from argmap.export.diagram import DiagramOptions, LinkKind
+from argmap.export.diagram import DiagramOptions, LinkKind, plan
 from argmap.export.dot import to_dot
 from argmap.export.speakers import plan as plan_speakers
 from argmap.export.speakers import to_dot as speakers_dot
@@ -158,7 +158,11 @@ def test_the_debate_on_an_a4_page_keeps_its_text_legible(runner: CliRunner, rend
 def test_a_page_too_small_names_the_views_and_filters_that_would_fit(
     runner: CliRunner,
 ) -> None:
-    result = runner.invoke(app, ["diagram", "--page", "a4", "--format", "svg"])
+    # The WebAssembly Graphviz: the system's dot 2.43 (Debian 12) fails on this
+    # layout ("lost ... edge"), which is not what this test is about.
+    result = runner.invoke(
+        app, ["diagram", "--page", "a4", "--format", "svg", "--renderer", "wasm"]
+    )
     assert result.exit_code == 2
     assert "below the 6.5 pt that stays legible" in result.stderr
     assert "try --view debate" in result.stderr and "-s SOURCE" in result.stderr
@@ -200,3 +204,12 @@ def test_the_debate_is_drawn_in_columns_either_side_of_the_questions(debate: Sub
     assert "+ 1 premise not drawn (+1 behind)" in source
     assert '"n-demand-grows" -> "n-pipeline-pays"' in source
     assert not re.search(r"^\t+\"?a-pays-linked\"? \[", source, re.M)
+
+
+def test_an_agreement_in_the_map_never_becomes_a_flat_edge(debate: Subset) -> None:
+    # Graphviz 2.43 cannot draw an edge inside one rank between record shapes
+    # ("lost edge"): the map's agreement lines keep their ranks apart, with no pull.
+    source = to_dot(plan(debate, DiagramOptions()))
+    agreement = re.search(r'"n-review" -> "s-review" \[([^\]]*)\]', source)
+    assert agreement is not None
+    assert "constraint=false" not in agreement[1] and "weight=0" in agreement[1]
