@@ -158,7 +158,11 @@ def test_the_debate_on_an_a4_page_keeps_its_text_legible(runner: CliRunner, rend
 def test_a_page_too_small_names_the_views_and_filters_that_would_fit(
     runner: CliRunner,
 ) -> None:
-    result = runner.invoke(app, ["diagram", "--page", "a4", "--format", "svg"])
+    # The WebAssembly Graphviz: the system's dot 2.43 (Debian 12) fails on this
+    # layout ("lost ... edge"), which is not what this test is about.
+    result = runner.invoke(
+        app, ["diagram", "--page", "a4", "--format", "svg", "--renderer", "wasm"]
+    )
     assert result.exit_code == 2
     assert "below the 6.5 pt that stays legible" in result.stderr
     assert "try --view debate" in result.stderr and "-s SOURCE" in result.stderr
