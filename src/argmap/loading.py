@@ -19,15 +19,18 @@ import gc
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import yaml
 
 from argmap import event_loader
-from argmap.environment import ENV_FILE, ENV_MAX_NODES
+
+# Re-exported: they were defined here before the cache needed them without YAML.
+from argmap.corpus_file import bundled_corpus_path as bundled_corpus_path
+from argmap.corpus_file import default_corpus_path as default_corpus_path
+from argmap.corpus_file import read_corpus_bytes as read_corpus_bytes
+from argmap.environment import ENV_MAX_NODES
 from argmap.errors import CorpusError, Problem
 from argmap.positions import NodePath, SourceMap, format_path
 
@@ -51,29 +54,6 @@ _PLAIN_TAGS = frozenset(_YAML + t for t in ("str", "int", "float", "bool", "null
 _STR, _SEQ, _MAP, _MERGE = (_YAML + t for t in ("str", "seq", "map", "merge"))
 _NUMBERS = frozenset(_YAML + t for t in ("int", "float"))
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def default_corpus_path() -> Path:
-    """The corpus a command reads when given no ``--file``.
-
-    ``$ARGMAP_FILE`` if set; otherwise the bundled ``data/arguments.yaml``:
-    inside the installed package for a wheel install, or at the top of the
-    source checkout for an editable install.
-    """
-    env = os.environ.get(ENV_FILE)
-    if env:
-        return Path(env)
-    return bundled_corpus_path()
-
-
-@lru_cache(maxsize=1)
-def bundled_corpus_path() -> Path:
-    """Where the bundled corpus is in this installation."""
-    packaged = resources.files("argmap") / "data" / "arguments.yaml"
-    if isinstance(packaged, Path) and packaged.is_file():
-        return packaged
-    # Editable install or a plain checkout: src/argmap/loading.py -> repo root.
-    return Path(__file__).resolve().parents[2] / "data" / "arguments.yaml"
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Corpus:
@@ -128,21 +108,6 @@ def parse_bytes(data: bytes, file: Path) -> tuple[dict[str, Any], SourceMap]:
     # text (and a third, which libyaml would encode from it) while it parses.
     del text
     return _parse(None, data, file)
-
-
-def read_corpus_bytes(file: Path) -> bytes:
-    """The corpus file's bytes, through the input layer (:mod:`argmap.reading`)."""
-    from argmap.reading import InputError, read_input
-
-    try:
-        return read_input(file)
-    except InputError as err:
-        reason = err.reason
-        if reason == "no such file":
-            reason = f"no such file; give an existing corpus with --file or ${ENV_FILE}"
-        elif reason.startswith("is a directory"):
-            reason = "is a directory, not a corpus file; name the .yaml file itself"
-        raise _fail(file, reason) from None
 
 
 def parse_document(text: str, file: Path | None) -> tuple[dict[str, Any], SourceMap]:

@@ -61,7 +61,7 @@ def load_corpus(file: Path | None) -> Corpus:
 
 def corpus_path(file: Path | None) -> Path:
     """The corpus file a command reads: ``--file``, else ``$ARGMAP_FILE``, else the bundled one."""
-    from argmap.loading import default_corpus_path
+    from argmap.corpus_file import default_corpus_path
 
     return file if file is not None else default_corpus_path()
 
