@@ -246,3 +246,17 @@ def test_any_title_is_drawn_as_typed(runner: CliRunner, corpus: Path, title: str
     )
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("<?xml") or result.stdout.startswith("<svg")
+
+
+@pytest.mark.parametrize("command", ["stats", "unanswered"])
+def test_a_query_named_like_its_module_runs_in_a_fresh_process(command: str) -> None:
+    # The lazy queries package once handed out the module ``queries.stats``
+    # instead of the function ``stats`` once the module had been imported:
+    # 'module' object is not callable, exit 3.
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", command, "-f", str(CORPUS), "--format", "json"],
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(b"[")

@@ -62,3 +62,28 @@ def test_every_command_has_help_and_is_documented() -> None:
         first = result.stdout.split("\n\n")[1].strip()
         assert first and not first.startswith("Options"), f"argmap {name} has no help text"
         assert f"## `argmap {name}`" in reference, f"argmap {name} missing from docs/cli.md"
+
+
+REFERENCE_FIELDS = ("by", "target", "conclusion", "claim", "question")
+
+
+def test_the_format_examples_name_entries_of_the_bundled_corpus() -> None:
+    """docs/format.md shows real entries: the ids its examples refer to are in the corpus."""
+    import yaml
+
+    corpus = yaml.safe_load((ROOT / "data" / "arguments.yaml").read_text(encoding="utf-8"))
+    sections = [section for section in corpus.values() if isinstance(section, list)]
+    known = {entry["id"] for section in sections for entry in section}
+    doc = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    missing = []
+    for block in re.findall(r"```yaml\n(.*?)```", doc, re.S):
+        example = yaml.safe_load(block)
+        for name, entries in example.items() if isinstance(example, dict) else []:
+            for entry in entries if isinstance(entries, list) else []:
+                if not isinstance(entry, dict):
+                    continue
+                refs = [entry.get(key) for key in REFERENCE_FIELDS]
+                refs += [*entry.get("premises", []), *entry.get("claims", [])]
+                missing += [f"{name}: {ref}" for ref in refs if isinstance(ref, str)]
+    missing = [ref for ref in missing if ref.split(": ", 1)[1] not in known]
+    assert not missing, f"docs/format.md names ids the corpus does not have: {missing}"

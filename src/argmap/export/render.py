@@ -242,7 +242,8 @@ def _run_interruptibly(
     worker.start()
     try:
         while worker.is_alive():
-            worker.join(_POLL_SECONDS)
+            left = _POLL_SECONDS if deadline is None else deadline - time.monotonic()
+            worker.join(min(max(left, 0.0), _POLL_SECONDS))
             if deadline is not None and worker.is_alive() and time.monotonic() >= deadline:
                 timed_out = True
                 engine.increment_epoch()
