@@ -197,3 +197,38 @@ def test_hostile_text_runs_nothing_and_shows_as_text(
     assert page.evaluate("document.querySelector('#panel h2').textContent") == HOSTILE_TEXT
     assert page.evaluate("document.querySelectorAll('#panel b, #panel i').length") == 0
     assert page.errors == []
+
+
+@needs_chromium
+def test_the_panel_gives_the_status_when_asked_for(
+    browser: Browser, runner: CliRunner, tmp_path: Path
+) -> None:
+    out = tmp_path / "status.html"
+    _page(runner, DEBATE, out, "--status", "grounded")
+    page = _open(browser, out, "#n-demand-grows")
+    # Ben's rebuttal stands unanswered, so the claim it attacks is out.
+    assert page.evaluate("document.querySelector('#panel .status').textContent") == (
+        "Status: ✗ out (defeated) under grounded semantics"
+    )
+
+
+@needs_chromium
+def test_printing_gives_the_drawing_without_the_controls(browser: Browser, built: Path) -> None:
+    page = _open(browser, built, "#n-review")
+    page.send("Emulation.setEmulatedMedia", media="print")
+    hidden = page.evaluate(
+        "['header', '#panel'].map(s => getComputedStyle(document.querySelector(s)).display)"
+    )
+    assert hidden == ["none", "none"]
+    assert page.evaluate("getComputedStyle(document.querySelector('svg')).display") == "block"
+    page.send("Emulation.setEmulatedMedia", media="")
+
+
+@needs_chromium
+def test_at_phone_width_the_panel_sits_below_the_map(browser: Browser, built: Path) -> None:
+    page = _open(browser, built, "#n-review", width=390)
+    panel = page.evaluate("document.getElementById('panel').getBoundingClientRect().top")
+    bottom, width = page.evaluate(
+        "(r => [r.bottom, r.width])(document.getElementById('viewport').getBoundingClientRect())"
+    )
+    assert panel >= bottom - 1 and width <= 390

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from argmap.cli.app import app
 from argmap.export import mermaid, page
 from argmap.export.debate import claims_to_draw, plan_debate
-from argmap.export.diagram import DiagramOptions, LinkKind
+from argmap.export.diagram import DiagramOptions, LinkKind, plan
 from argmap.export.dot import to_dot
 from argmap.export.speakers import plan as plan_speakers
 from argmap.export.speakers import to_dot as speakers_dot
@@ -200,3 +200,12 @@ def test_the_debate_is_drawn_in_columns_either_side_of_the_questions(debate: Sub
     assert "+ 1 premise not drawn (+1 behind)" in source
     assert '"n-demand-grows" -> "n-pipeline-pays"' in source
     assert not re.search(r"^\t+\"?a-pays-linked\"? \[", source, re.M)
+
+
+def test_an_agreement_in_the_map_never_becomes_a_flat_edge(debate: Subset) -> None:
+    # Graphviz 2.43 cannot draw an edge inside one rank between record shapes
+    # ("lost edge"): the map's agreement lines keep their ranks apart, with no pull.
+    source = to_dot(plan(debate, DiagramOptions()))
+    agreement = re.search(r'"n-review" -> "s-review" \[([^\]]*)\]', source)
+    assert agreement is not None
+    assert "constraint=false" not in agreement[1] and "weight=0" in agreement[1]

@@ -18,3 +18,10 @@ rsvg-convert -b white speakers.svg -o speakers.png
 # One claim and what is one relation away from it (the map view).
 argmap diagram --focus csis-trenin-no-russia-card --depth 1 -o focus-trenin-no-card.svg
 rsvg-convert -b white focus-trenin-no-card.svg -o focus-trenin-no-card.png
+
+# The interactive page, with a claim selected, as Chromium shows it at 1280x800.
+page="$(mktemp -d)/debate.html"
+argmap diagram -a hyodo -a trenin --view debate -o "$page"
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,800 \
+  --virtual-time-budget=3000 --screenshot="$PWD/html-debate.png" \
+  "file://$page#csis-trenin-no-russia-card" >/dev/null 2>&1

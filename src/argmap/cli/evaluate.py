@@ -193,7 +193,7 @@ def print_evaluation(
     shown: set[str] | None = None,
 ) -> None:
     """Print an evaluation: grouped tables, or the JSON/YAML document, or CSV rows."""
-    from argmap.evaluate import claim_rows, document
+    from argmap.evaluate.report import claim_rows, document
 
     if fmt is ListFormat.JSON:
         typer.echo(

@@ -184,8 +184,10 @@ def _link_attrs(kind: LinkKind, inferred: bool) -> dict[str, str]:
     if inferred:
         attrs["style"] = "dashed"
     if kind is LinkKind.AGREE:
-        # Undirected, and free to run sideways: it says nothing about rank.
-        attrs.update(color=AGREE_COLOUR, penwidth="1.3", dir="none", constraint="false")
+        # Undirected, and no pull on the layout (weight 0). It still separates
+        # ranks: an edge inside one rank (a "flat" edge) between record shapes is
+        # one Graphviz 2.43 cannot draw ("lost edge"), and the whole layout fails.
+        attrs.update(color=AGREE_COLOUR, penwidth="1.3", dir="none", weight="0")
     elif kind.stance:
         attrs.update(
             label=f" {kind.value} ",

@@ -76,7 +76,14 @@ def script_json(value: Any) -> str:
 def _claim_data(subset: Subset, diagram: Diagram) -> dict[str, Any]:
     index = Index.build(subset.corpus)
     drawn = {box.id for box in diagram.claims}
-    status = {box.id: box.status for box in diagram.claims if box.status}
+    from argmap.export.status import MARKS
+
+    semantics = next((k.split(":", 1)[1] for k in diagram.shown if k.startswith("semantics:")), "")
+    status = {
+        box.id: MARKS[box.status].caption + (f" under {semantics} semantics" if semantics else "")
+        for box in diagram.claims
+        if box.status and box.status in MARKS
+    }
     claims: dict[str, Any] = {}
 
     def other(claim_id: str, kind: str, relation: str, inferred: bool) -> dict[str, Any]:

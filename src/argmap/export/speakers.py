@@ -233,7 +233,6 @@ def to_dot(network: SpeakerNetwork, *, extra: Mapping[str, str] | None = None) -
             dir="none",
             penwidth="1.3",
             style="dashed" if not tie.explicit else "solid",
-            constraint="false",
             tooltip=", ".join(tie.relations),
         )
     alone = [n.id for n in network.speakers if n.id not in linked]

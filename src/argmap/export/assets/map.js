@@ -221,4 +221,6 @@
   fit();
   fromHash(true);
   document.documentElement.setAttribute("data-ready", "true");
+  // Milliseconds from navigation to interactive, for measurements (benchmarks/html.py).
+  document.documentElement.setAttribute("data-ready-ms", String(Math.round(performance.now())));
 })();
