@@ -21,9 +21,14 @@ RULE_TEXTS = RULES / "texts"
 
 @pytest.fixture
 def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    """A CliRunner with no corpus or texts taken from the caller's environment."""
+    """A CliRunner with no corpus, texts or settings taken from the caller's environment.
+
+    The repository's own ``[tool.argmap]`` is switched off (``ARGMAP_SETTINGS=none``),
+    so that a test sees only what it passes; tests of settings set their own.
+    """
     monkeypatch.delenv("ARGMAP_FILE", raising=False)
     monkeypatch.delenv("ARGMAP_TEXTS", raising=False)
+    monkeypatch.setenv("ARGMAP_SETTINGS", "none")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
     return CliRunner()

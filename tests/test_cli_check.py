@@ -12,12 +12,13 @@ from tests.conftest import RULE_TEXTS, RULES
 
 PASS = str(RULES / "pass.yaml")
 TEXTS = str(RULE_TEXTS)
+READ = "Corpus: tests/fixtures/rules/{}.yaml; settings: none; texts: tests/fixtures/rules/texts."
 
 
 def test_a_clean_corpus_exits_0(runner: CliRunner) -> None:
     result = runner.invoke(app, ["check", "-f", PASS, "--texts", TEXTS])
     assert result.exit_code == 0
-    assert result.stdout == "All checks passed.\n"
+    assert result.stdout == f"All checks passed. {READ.format('pass')}\n"
 
 
 def test_errors_exit_1_with_positions(runner: CliRunner) -> None:
@@ -26,7 +27,7 @@ def test_errors_exit_1_with_positions(runner: CliRunner) -> None:
     assert result.stdout == (
         "tests/fixtures/rules/am103_fail.yaml:24:12: AM103 [error] speaker 'ann-autor' is not "
         "a known person (did you mean 'ann-author'?)  (unresolved-reference)\n"
-        "Found 1 error, 0 warnings, 0 info.\n"
+        f"Found 1 error, 0 warnings, 0 info. {READ.format('am103_fail')}\n"
     )
 
 
@@ -35,7 +36,8 @@ def test_warnings_fail_only_under_strict(runner: CliRunner) -> None:
     relaxed = runner.invoke(app, args)
     assert relaxed.exit_code == 0
     assert relaxed.stdout.endswith(
-        "Found 0 errors, 1 warning, 0 info. Warnings fail under --strict.\n"
+        f"Found 0 errors, 1 warning, 0 info. {READ.format('am207_fail')} "
+        "Warnings fail under --strict.\n"
     )
     assert runner.invoke(app, [*args, "--strict"]).exit_code == 1
 
@@ -77,6 +79,9 @@ def test_json_format_has_stable_keys(runner: CliRunner) -> None:
             }
         ],
         "summary": {"error": 1, "warning": 0, "info": 0},
+        "corpus": {"path": "tests/fixtures/rules/am105_fail.yaml", "origin": "option"},
+        "settings": None,
+        "texts": "tests/fixtures/rules/texts",
     }
 
 
@@ -115,7 +120,7 @@ def test_missing_texts_directory_is_a_usage_error(runner: CliRunner, tmp_path: P
 
 def test_texts_come_from_the_environment(runner: CliRunner) -> None:
     result = runner.invoke(app, ["check", "-f", PASS], env={"ARGMAP_TEXTS": TEXTS})
-    assert result.stdout == "All checks passed.\n"
+    assert result.stdout == f"All checks passed. {READ.format('pass')}\n"
 
 
 def test_an_unusable_corpus_exits_2_in_the_chosen_format(runner: CliRunner, tmp_path: Path) -> None:

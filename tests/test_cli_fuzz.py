@@ -85,6 +85,8 @@ def _options(name: str) -> list[tuple[str, bool, str]]:
 def _value(option: str, out: Path) -> st.SearchStrategy[str]:
     if option == "--file":
         return st.sampled_from(CORPORA)
+    if option == "directory":  # argmap init DIR: a new project, inside the temporary directory
+        return st.sampled_from([str(out / "project"), str(out), str(out / "x.svg"), "/dev/null"])
     if option == "--texts":
         return st.sampled_from([str(RULE_TEXTS), str(RULES / "pass.yaml"), "missing", "/dev/null"])
     if option == "--output":

@@ -123,7 +123,11 @@ def test_names_resolve_like_every_other_command(runner: CliRunner) -> None:
     assert result.stderr.startswith("error: no person matches 'nobody'")
     result = runner.invoke(app, ["diagram", "-f", CORPUS, "-a", "minis", "--format", "dot"])
     assert result.exit_code == 0, result.stderr  # a fragment of one name is enough
+    # One person and a group of theirs: the person, with a note (docs/queries.md).
     result = runner.invoke(app, ["diagram", "-f", CORPUS, "-a", "ada", "--format", "dot"])
+    assert result.exit_code == 0
+    assert result.stderr.startswith("note: Ada North's claims and rebuttals include")
+    result = runner.invoke(app, ["diagram", "-f", CORPUS, "-a", "o", "--format", "dot"])
     assert result.exit_code == 2
     assert "ambiguous" in result.stderr and "ada-north" in result.stderr
 
@@ -260,3 +264,18 @@ def test_dot_on_path_is_preferred() -> None:
     assert render.choose("svg", RendererChoice.WASM).name == "wasm"
     with pytest.raises(render.RenderFailed, match="dot"):
         render.render("digraph G { a -> ; }", "svg")
+
+
+@pytest.mark.parametrize(
+    "renderer",
+    ["wasm", pytest.param("dot", marks=pytest.mark.skipif(not HAS_DOT, reason="needs dot"))],
+)
+def test_two_claims_that_only_agree_are_drawn_with_their_agreement(
+    runner: CliRunner, renderer: str
+) -> None:
+    """Side by side on one rank, an agreement would be a "flat" edge between two record
+    nodes, which dot loses, failing the whole drawing; so agreements keep their rank."""
+    pair = str(FIXTURES / "agreement-pair.yaml")
+    result = runner.invoke(app, ["diagram", "-f", pair, "--renderer", renderer])
+    assert result.exit_code == 0, result.stderr
+    assert 'id="rel:a&#45;b"' in result.stdout  # Graphviz escapes the hyphen

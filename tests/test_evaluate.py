@@ -781,3 +781,17 @@ def test_the_speakers_view_counts_each_speaker_s_claims_by_status(runner: CliRun
     assert "Ada Archer\\n4 claims\\n✓ 1  ? 2  ✗ 1" in dot
     assert "Cleo Cole\\n2 claims\\n✓ 1  ✗ 1" in dot
     assert "Claims by status under grounded semantics: ✓ in (accepted), ? undecided" in dot
+
+
+def test_a_reason_says_when_the_attacker_is_itself_undecided(
+    fixture: Index, runner: CliRunner
+) -> None:
+    tram = evaluate(fixture, Semantics.GROUNDED).by_id()["tram-needed"]
+    assert [r.as_dict() for r in tram.reasons] == [
+        {"kind": "rebutted", "claim": "no-tram", "settled": False}
+    ]
+    code, out, _ = run(runner, "--format", "csv")
+    assert code == 0
+    assert out.splitlines()[1].endswith(',"rebutted by no-tram (Ben Baker), itself undecided"')
+    # A settled attacker is named plainly.
+    assert out.splitlines()[2].endswith(",rebutted by traffic-falling (Ben Baker)")

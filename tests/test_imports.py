@@ -18,6 +18,7 @@ from argmap.cli.app import COMMANDS
 from tests.conftest import FIXTURES
 
 RUNS: dict[str, list[str]] = {
+    "init": ["init"],  # refused here (the repository is a project already): nothing written
     "check": ["check"],
     "schema": ["schema"],
     "rules": ["rules"],

@@ -158,10 +158,14 @@ def test_the_debate_on_an_a4_page_keeps_its_text_legible(runner: CliRunner, rend
 def test_a_page_too_small_names_the_views_and_filters_that_would_fit(
     runner: CliRunner,
 ) -> None:
-    result = runner.invoke(app, ["diagram", "--page", "a4", "--format", "svg"])
+    # The map of the fixture's debate is too big for a slide; its debate view is not.
+    args = ["diagram", "-f", str(DEBATE), "--page", "slide", "--wrap", "60", "--format", "svg"]
+    result = runner.invoke(app, args)
     assert result.exit_code == 2
     assert "below the 6.5 pt that stays legible" in result.stderr
-    assert "try --view debate" in result.stderr and "-s SOURCE" in result.stderr
+    # The alternatives are laid out too: only those that fit are named, with their text size.
+    assert re.search(r"--view debate \(text \d+\.\d pt\)", result.stderr)
+    assert "-s SOURCE" in result.stderr
     assert result.stdout == ""
 
 

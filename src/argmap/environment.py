@@ -17,5 +17,8 @@ ENV_DEBUG = "ARGMAP_DEBUG"
 ENV_MAX_INPUT = "ARGMAP_MAX_INPUT"
 """The largest input file argmap reads, e.g. ``512M`` or ``2G`` (default 256 MiB)."""
 
+ENV_SETTINGS = "ARGMAP_SETTINGS"
+"""Names the settings file to use instead of searching upward, or ``none`` for no settings."""
+
 ENV_NO_CACHE = "ARGMAP_NO_CACHE"
 """When set (to anything but empty or 0), corpora are read afresh, not from the cache."""

@@ -9,14 +9,31 @@ code, a position and a way to silence it.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StrictBool,
+    WithJsonSchema,
+    field_validator,
+)
 
 from argmap.positions import SourceMap
 from argmap.vocabulary import Basis, PersonKind, RebuttalKind, Side
 
 SCHEMA_VERSION = 1
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+"""An id: a kebab-case slug. AM101 checks ids against it; the JSON Schema carries it."""
+
+DATE_PATTERN = r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$"
+"""A date as precise as the text allows: YYYY, YYYY-MM or YYYY-MM-DD (AM105 checks the rest)."""
+
+Ref = Annotated[str, WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN})]
+"""A reference to an id. Whether it resolves is AM103's; the schema can check its shape."""
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -46,6 +63,7 @@ class _Entity(BaseModel):
     id: str = Field(
         min_length=1,
         description="Kebab-case slug, unique across the whole file (all kinds together).",
+        json_schema_extra={"pattern": SLUG_PATTERN},
     )
 
 
@@ -70,7 +88,7 @@ class Person(_Entity):
     description: str | None = Field(
         default=None, description="One line: who this is, above all for groups."
     )
-    members: list[str] = Field(
+    members: list[Ref] = Field(
         default_factory=list,
         description="For a group of listed people, e.g. joint authors writing in one voice.",
     )
@@ -87,10 +105,17 @@ class Source(_Entity):
 
     title: str = Field(min_length=1)
     outlet: str | None = Field(default=None, description="Where it appeared, as the text shows.")
-    authors: list[str] = Field(min_length=1, description="Person ids.")
-    editors: list[str] = Field(default_factory=list, description="Person ids.")
+    authors: list[Ref] = Field(min_length=1, description="Person ids.")
+    editors: list[Ref] = Field(default_factory=list, description="Person ids.")
     date: str | None = Field(
         default=None,
+        json_schema_extra={
+            "anyOf": [
+                {"type": "string", "pattern": DATE_PATTERN},
+                {"type": "integer", "minimum": 0, "maximum": 9999},
+                {"type": "null"},
+            ]
+        },
         description="YYYY, YYYY-MM or YYYY-MM-DD: only as precise as the text allows.",
     )
     date_note: str | None = Field(
@@ -117,19 +142,19 @@ class Source(_Entity):
 class Claim(_Entity):
     """An atomic proposition, attributed to a speaker and anchored by a verbatim quote."""
 
-    source: str = Field(description="Source id.")
-    speaker: str = Field(description="Person id of whoever advances the claim.")
+    source: Ref = Field(description="Source id.")
+    speaker: Ref = Field(description="Person id of whoever advances the claim.")
     text: str = Field(min_length=1, description="The annotator's own wording; stands alone.")
     quote: str | None = Field(
         default=None, description="Verbatim span of the source; '…' or '...' marks an elision."
     )
-    reported: bool = Field(
+    reported: StrictBool = Field(
         default=False,
         description="True when the speaker is not an author of the source: quoted, "
         "reported or described by the authors.",
     )
-    tags: list[str] = Field(default_factory=list, description="Tag ids.")
-    central: bool = Field(
+    tags: list[Ref] = Field(default_factory=list, description="Tag ids.")
+    central: StrictBool = Field(
         default=False, description="A main thesis of this speaker in this source."
     )
     note: str | None = None
@@ -143,8 +168,8 @@ class Claim(_Entity):
 class Argument(_Entity):
     """Linked premises that together support one conclusion."""
 
-    conclusion: str = Field(description="Claim id.")
-    premises: list[str] = Field(min_length=1, description="Claim ids that work together.")
+    conclusion: Ref = Field(description="Claim id.")
+    premises: list[Ref] = Field(min_length=1, description="Claim ids that work together.")
     basis: Basis = Field(default=Basis.EXPLICIT, description="explicit | inferred")
     scheme: str | None = Field(default=None, description="e.g. a Walton scheme name.")
     note: str | None = None
@@ -153,8 +178,8 @@ class Argument(_Entity):
 class Rebuttal(_Entity):
     """An attack by one claim on a claim (rebut) or on an argument (undercut)."""
 
-    by: str = Field(description="The attacking claim's id.")
-    target: str = Field(description="A claim id (rebut) or an argument id (undercut).")
+    by: Ref = Field(description="The attacking claim's id.")
+    target: Ref = Field(description="A claim id (rebut) or an argument id (undercut).")
     kind: RebuttalKind = Field(default=RebuttalKind.REBUT, description="rebut | undercut")
     basis: Basis = Field(default=Basis.EXPLICIT, description="explicit | inferred")
     note: str | None = Field(default=None, description="How the attack works.")
@@ -163,7 +188,7 @@ class Rebuttal(_Entity):
 class Agreement(_Entity):
     """Two claims that assert the same thing in substance (AIF's MA node; Argdown's equivalence)."""
 
-    claims: list[str] = Field(
+    claims: list[Ref] = Field(
         min_length=2, max_length=2, description="The two claim ids, unordered."
     )
     basis: Basis = Field(default=Basis.EXPLICIT, description="explicit | inferred")
@@ -181,8 +206,8 @@ class Question(_Entity):
     """What a debate is about: a motion, a resolution, an issue a piece poses."""
 
     text: str = Field(min_length=1, description="The question, in the annotator's words.")
-    source: str | None = Field(default=None, description="Source id: where it is posed.")
-    posed_by: str | None = Field(
+    source: Ref | None = Field(default=None, description="Source id: where it is posed.")
+    posed_by: Ref | None = Field(
         default=None, description="Person id: who poses it (a person, group or organization)."
     )
     note: str | None = None
@@ -196,8 +221,8 @@ class Question(_Entity):
 class Stance(_Entity):
     """A claim's answer to a question: pro or con."""
 
-    question: str = Field(description="Question id.")
-    claim: str = Field(description="Claim id.")
+    question: Ref = Field(description="Question id.")
+    claim: Ref = Field(description="Claim id.")
     stance: Side = Field(description="pro | con")
     basis: Basis = Field(
         default=Basis.EXPLICIT,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -12,6 +13,17 @@ def main() -> None:
     a child ``dot`` is killed); an interrupt before a command starts exits
     quietly with the shell's code for it.
     """
+    from argmap.cli.fastcomplete import COMPLETE_VAR
+
+    if COMPLETE_VAR in os.environ:  # a Tab press: ids are answered without typer
+        from argmap.cli.fastcomplete import answer
+
+        reply = answer()
+        if reply is not None:
+            text, code = reply
+            sys.stdout.write(text + "\n" if text else "")
+            sys.stdout.flush()
+            sys.exit(code)
     from argmap.interrupts import Terminated, install
 
     install()

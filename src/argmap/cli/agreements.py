@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from argmap.cli import filters
+from argmap.cli import complete, filters
 from argmap.cli.common import FileOption
 from argmap.cli.output import Column, FormatOption, Row
 from argmap.formats import ListFormat
@@ -23,6 +23,7 @@ PersonOption = Annotated[
         "-a",
         "--speaker",
         metavar="PERSON",
+        autocompletion=complete.people,
         help="Agreements with this speaker on either side. Id or a case-insensitive fragment "
         "of the name; repeat for any of several. A person also matches their groups.",
         show_default=False,
@@ -38,6 +39,7 @@ SourceOption = Annotated[
         "--source",
         "-s",
         metavar="SOURCE",
+        autocompletion=complete.sources,
         help="Agreements with a claim from this source on either side (id or title "
         "fragment). Repeat for any of several.",
         show_default=False,
@@ -49,6 +51,7 @@ TagOption = Annotated[
         "--tag",
         "-t",
         metavar="TAG",
+        autocompletion=complete.tags,
         help="Agreements with a claim carrying this tag on either side. Repeat for any.",
         show_default=False,
     ),
@@ -137,6 +140,7 @@ def agreements(
     from argmap.cli.common import load_index
     from argmap.cli.output import render_rows
     from argmap.queries import find_agreements
+    from argmap.queries.agreements import AGREEMENT_FIELDS
 
     index = load_index(file)
     flt = _filter(index, author, basis, source, tag, cross_source)
@@ -146,6 +150,7 @@ def agreements(
         rows,
         AGREEMENT_COLUMNS,
         output_format,
+        fields=AGREEMENT_FIELDS,
         title=f"{described[:1].upper()}{described[1:]} ({len(rows)})",
         spaced=True,
         empty=f"No {described}.",
@@ -174,11 +179,17 @@ def agreement_matrix_view(
     from argmap.cli.output import render_rows
     from argmap.cli.rebuttals import Margin, folded, grid_view
     from argmap.queries import agreement_matrix, who_agrees_with_whom
+    from argmap.queries.agreements import AGREEMENT_PAIR_FIELDS
 
     flt = _filter(index, people or None, basis, source, tag, cross_source)
     pairs = who_agrees_with_whom(index, flt)
     if output_format not in (ListFormat.TABLE, ListFormat.MARKDOWN):
-        render_rows([p.as_dict() for p in pairs], AGREEMENT_PAIR_COLUMNS, output_format)
+        render_rows(
+            [p.as_dict() for p in pairs],
+            AGREEMENT_PAIR_COLUMNS,
+            output_format,
+            fields=AGREEMENT_PAIR_FIELDS,
+        )
         return
     grid = agreement_matrix(pairs)
     margins: list[Margin] = [("total", "All", lambda s: grid.totals.get(s, 0))]

@@ -21,6 +21,7 @@ from argmap.cli.lazy import LazyGroup
 from argmap.environment import ENV_DEBUG, ENV_MAX_INPUT, ENV_NO_CACHE
 
 COMMANDS: dict[str, str] = {
+    "init": "argmap.cli.init:init",
     "check": "argmap.cli.check:check",
     "schema": "argmap.cli.meta:schema",
     "rules": "argmap.cli.meta:rules",
@@ -142,7 +143,7 @@ app = typer.Typer(
     help="Map who claims what, on which grounds, and who rebuts whom, across a debate "
     "spread over several pieces.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},

@@ -8,12 +8,11 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from argmap.environment import ENV_FILE
-
 if TYPE_CHECKING:
     from argmap.errors import Problem
     from argmap.index import Index
     from argmap.model import Corpus
+    from argmap.settings import CorpusChoice, Settings
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -25,8 +24,8 @@ FileOption = Annotated[
     typer.Option(
         "--file",
         "-f",
-        envvar=ENV_FILE,
-        help="Corpus file to read. Default: $ARGMAP_FILE, else the bundled data/arguments.yaml.",
+        help="Corpus file to read. Default: $ARGMAP_FILE, else the settings file's 'file', "
+        "else a data/arguments.yaml found upward, else the bundled sample (docs/settings.md).",
         show_default=False,
         dir_okay=True,
         metavar="PATH",
@@ -38,6 +37,11 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     """Print ``error: message`` on stderr and exit."""
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
+
+
+def note(message: str) -> None:
+    """Print ``note: message`` on stderr: what a reader of the output should know."""
+    typer.echo(f"note: {message}", err=True)
 
 
 def print_problems(problems: list[Problem]) -> None:
@@ -53,17 +57,45 @@ def load_corpus(file: Path | None) -> Corpus:
     from argmap.errors import CorpusError
 
     try:
-        return load(file)
+        return load(corpus_path(file))
     except CorpusError as err:
         print_problems(err.problems)
         raise typer.Exit(EXIT_USAGE) from None
 
 
 def corpus_path(file: Path | None) -> Path:
+<<<<<<< HEAD
     """The corpus file a command reads: ``--file``, else ``$ARGMAP_FILE``, else the bundled one."""
     from argmap.corpus_file import default_corpus_path
+=======
+    """The corpus file a command reads (:func:`argmap.settings.choose_corpus`)."""
+    return choose_corpus(file)[0].path
+>>>>>>> main
 
-    return file if file is not None else default_corpus_path()
+
+def choose_corpus(file: Path | None) -> tuple[CorpusChoice, Settings]:
+    """The corpus a command reads and the settings in force; a bad settings file exits 2."""
+    from argmap import settings as project
+
+    try:
+        settings = project.load_settings()
+        return project.choose_corpus(file, settings), settings
+    except project.SettingsError as err:
+        fail(str(err))
+
+
+def texts_dir(option: Path | None, settings: Settings) -> Path | None:
+    """The texts directory: ``--texts`` (or ``$ARGMAP_TEXTS``), else the settings file's ``texts``.
+
+    A ``texts`` from the settings file that does not exist is skipped (a clone
+    without the texts still checks everything else, and AM305 says quotes went
+    unchecked); one given as an option must exist.
+    """
+    if option is not None:
+        return option
+    if settings.texts is not None and settings.texts.is_dir():
+        return settings.texts
+    return None
 
 
 def write_output(target: str, data: bytes, *, reads: Iterable[Path] = ()) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -27,6 +28,7 @@ from argmap.formats import (
 if TYPE_CHECKING:
     from argmap.export.diagram import Diagram, DiagramOptions
     from argmap.export.speakers import SpeakerNetwork
+    from argmap.export.views import Drawing
     from argmap.index import Index
     from argmap.subset import Selection
 
@@ -343,7 +345,37 @@ def run(index: Index, chosen: Selection, request: DiagramRequest) -> None:
                     build, request.page, lambda s: lay_out(s, "svg"), fmt.value
                 )
             except PageTooSmall as err:
-                fail(f"{err}: {_smaller(request.options.view, chosen)}")
+                fits: dict[str, float] = {}
+                if request.options.view is DiagramView.MAP:
+                    # Lay out the smaller drawings of the same selection, and name
+                    # only those that fit.
+                    from dataclasses import replace
+
+                    from argmap.export.diagram import DEBATE_WRAP
+                    from argmap.subset import select
+
+                    page = request.page
+                    tries = {
+                        "--view debate": draw(
+                            subset,
+                            replace(request.options, view=DiagramView.DEBATE, wrap=DEBATE_WRAP),
+                            index,
+                            adjust=adjust,
+                        )
+                    }
+                    if chosen.relations is Relations.ALL:
+                        attacks = select(index, replace(chosen, relations=Relations.ATTACK))
+                        if attacks.corpus.claims:
+                            tries["--relations attack"] = draw(attacks, request.options, index)
+                    for label, other in tries.items():
+                        try:
+                            _, fitted = fit_source(
+                                partial(_dot_of, other), page, lambda s: lay_out(s, "svg")
+                            )
+                        except PageTooSmall:
+                            continue
+                        fits[label] = fitted.smallest_on_page
+                fail(f"{err}: {_smaller(request.options.view, chosen, fits)}")
             orientation = "landscape" if placed.landscape else "portrait"
             typer.echo(
                 f"page: {request.page.value} {orientation}, {placed.width:.0f} x "
@@ -376,8 +408,13 @@ def run(index: Index, chosen: Selection, request: DiagramRequest) -> None:
         typer.echo(f"wrote {request.output} ({fmt.value}): {drawing.stats}", err=True)
 
 
-def _smaller(view: DiagramView, chosen: Selection) -> str:
-    """What to try when the drawing cannot be read on the page."""
+def _dot_of(drawing: Drawing, extra: Mapping[str, str]) -> str:
+    return drawing.dot(extra=extra)
+
+
+def _smaller(view: DiagramView, chosen: Selection, fits: dict[str, float] | None = None) -> str:
+    """What to try when the drawing cannot be read on the page (``fits``: options tried
+    on the same selection that do fit, with the smallest text they would have)."""
     narrow = []
     if not chosen.sources:
         narrow.append("one source (-s SOURCE)")
@@ -388,14 +425,11 @@ def _smaller(view: DiagramView, chosen: Selection) -> str:
     elif chosen.depth > 1:
         narrow.append(f"--depth {chosen.depth - 1}")
     filters_hint = ", ".join(narrow) or "fewer claims (-t TAG)"
-    if view is DiagramView.MAP:
-        also = (
-            "--relations attack (the rebuttals alone)" if chosen.relations is Relations.ALL else ""
-        )
+    if fits:
+        found = " or ".join(f"{label} (text {size:.1f} pt)" for label, size in fits.items())
         return (
-            "try --view debate (central claims, rebuttals and agreements only)"
-            + (f", {also}" if also else "")
-            + f", or narrow it to {filters_hint}; or drop --page for the full-size drawing"
+            f"{found} fits; or narrow it to {filters_hint}; "
+            "or drop --page for the full-size drawing"
         )
     if view is DiagramView.DEBATE:
         return f"narrow it to {filters_hint}; or drop --page for the full-size drawing"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import textwrap
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -171,17 +171,19 @@ def _summary(evaluation: Evaluation, shown: list[Row]) -> str:
     )
 
 
-def _reason_text(index: Index, reason: dict[str, str]) -> str:
+def _reason_text(index: Index, reason: dict[str, Any], semantics: Semantics) -> str:
     claim = reason["claim"]
     who = index.display_name(index.claims[claim].speaker)
+    open_ = "undecided" if semantics is Semantics.GROUNDED else "in some extensions only"
+    itself = "" if reason.get("settled", True) else f", itself {open_}"
     if reason["kind"] == "rebutted":
         through = reason.get("through")
-        if through:
-            return f"rebutted by {claim} ({who}), through the agreeing claim {through}"
-        return f"rebutted by {claim} ({who})"
+        via = f", through the agreeing claim {through}" if through else ""
+        return f"rebutted by {claim} ({who}){itself}{via}"
     if reason["kind"] == "undercut":
-        return f"argument {reason['argument']} undercut by {claim} ({who})"
-    return f"argument {reason['argument']}: premise {claim} rejected"
+        return f"argument {reason['argument']} undercut by {claim} ({who}){itself}"
+    state = open_ if itself else "rejected"
+    return f"argument {reason['argument']}: premise {claim} {state}"
 
 
 def print_evaluation(
@@ -229,14 +231,21 @@ def print_evaluation(
         ),
         Column(
             "defeated_by",
-            "Defeated by",
+            "Why",
             wrap=True,
-            cell=lambda row: "\n".join(_reason_text(index, r) for r in row["defeated_by"]),
+            cell=lambda row: "\n".join(
+                _reason_text(index, r, evaluation.semantics) for r in row["defeated_by"]
+            ),
         ),
     ]
     if fmt is ListFormat.CSV:
         flat = [
-            {**row, "defeated_by": [_reason_text(index, r) for r in row["defeated_by"]]}
+            {
+                **row,
+                "defeated_by": [
+                    _reason_text(index, r, evaluation.semantics) for r in row["defeated_by"]
+                ],
+            }
             for row in rows
         ]
         typer.echo(format_rows(flat, columns, fmt), nl=False)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
+from argmap.cli import complete
 from argmap.cli.common import fail
 from argmap.vocabulary import Basis, RebuttalKind
 
@@ -35,6 +36,7 @@ AuthorOption = Annotated[
         "-a",
         "--speaker",
         metavar="PERSON",
+        autocompletion=complete.people,
         help="Claims by this speaker. " + _person_help("-a", "claims"),
         show_default=False,
     ),
@@ -45,6 +47,7 @@ SourceOption = Annotated[
         "--source",
         "-s",
         metavar="SOURCE",
+        autocompletion=complete.sources,
         help="Only this source: id or a fragment of the title. Repeat for any of several.",
         show_default=False,
     ),
@@ -55,6 +58,7 @@ TagOption = Annotated[
         "--tag",
         "-t",
         metavar="TAG",
+        autocompletion=complete.tags,
         help="Only claims with this tag ('argmap tags' lists them). Repeat for any of several.",
         show_default=False,
     ),
@@ -64,6 +68,7 @@ ByOption = Annotated[
     typer.Option(
         "--by",
         metavar="PERSON",
+        autocompletion=complete.people,
         help="Rebuttals made by this speaker's claims. " + _person_help("--by", "rebuttals"),
         show_default=False,
     ),
@@ -73,6 +78,7 @@ AgainstOption = Annotated[
     typer.Option(
         "--against",
         metavar="PERSON",
+        autocompletion=complete.people,
         help="Rebuttals aimed at this speaker's claims (for an undercut: the speaker of "
         "the conclusion). " + _person_help("--against", "rebuttals"),
         show_default=False,
@@ -110,6 +116,7 @@ RebuttalSourceOption = Annotated[
         "--source",
         "-s",
         metavar="SOURCE",
+        autocompletion=complete.sources,
         help="Rebuttals with either side in this source: id or a fragment of the title.",
         show_default=False,
     ),
@@ -120,6 +127,7 @@ RebuttalTagOption = Annotated[
         "--tag",
         "-t",
         metavar="TAG",
+        autocompletion=complete.tags,
         help="Rebuttals with either side tagged so.",
         show_default=False,
     ),
@@ -141,10 +149,21 @@ def _each(values: Sequence[str] | None, lookup: Callable[[str], _T]) -> tuple[_T
 
 
 def people(index: Index, values: Sequence[str] | None) -> tuple[str, ...]:
-    """Person ids for what was typed; exit 2 on an unknown or ambiguous value."""
-    from argmap import resolve
+    """Person ids for what was typed; exit 2 on an unknown or ambiguous value.
 
-    return _each(values, lambda v: resolve.person(index, v).id)
+    When a person belongs to groups (whose claims count for them too), a note
+    on stderr says so.
+    """
+    from argmap import resolve
+    from argmap.cli.common import note
+
+    def lookup(value: str) -> str:
+        found = resolve.person_match(index, value)
+        for remark in found.notes:
+            note(remark)
+        return found.entity.id
+
+    return _each(values, lookup)
 
 
 def sources(index: Index, values: Sequence[str] | None) -> tuple[str, ...]:

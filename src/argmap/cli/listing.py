@@ -133,6 +133,7 @@ def print_claims(
     """
     from argmap.cli.output import render_rows
     from argmap.queries import find_claims, source_labels
+    from argmap.queries.rows import CLAIM_FIELDS
 
     rows = [r.as_dict() for r in find_claims(index, flt)]
     labels = source_labels(index)
@@ -166,6 +167,7 @@ def print_claims(
         rows,
         columns,
         fmt,
+        fields=CLAIM_FIELDS,
         title=f"{title} ({len(rows)})",
         spaced=True,
         empty=f"No {title[0].lower()}{title[1:]}.",
@@ -184,12 +186,14 @@ def people(
     from argmap.cli.common import load_index
     from argmap.cli.output import render_rows
     from argmap.queries import list_people
+    from argmap.queries.people import PERSON_FIELDS
 
     index = load_index(file)
     rows = [p.as_dict() for p in list_people(index)]
 
     def person_cell(r: Row) -> str:
-        lines = [str(r["name"]), str(r["id"])]
+        kind = "" if r["kind"] == "person" else f"  ({r['kind']})"
+        lines = [str(r["name"]), str(r["id"]) + kind]
         if r["members"]:
             lines.append("members: " + ", ".join(r["members"]))
         if r["groups"]:
@@ -198,12 +202,18 @@ def people(
 
     columns = [
         Column("id", "Person", wrap=True, cell=person_cell),
-        Column("kind", "Kind"),
         Column("claims", "Claims", justify="right"),
         Column("rebuts", "Rebuts", justify="right"),
         Column("rebutted", "Rebutted", justify="right"),
     ]
-    render_rows(rows, columns, output_format, title=f"People ({len(rows)})", spaced=True)
+    render_rows(
+        rows,
+        columns,
+        output_format,
+        fields=PERSON_FIELDS,
+        title=f"People ({len(rows)})",
+        spaced=True,
+    )
 
 
 def sources(
@@ -217,6 +227,7 @@ def sources(
     from argmap.cli.common import load_index
     from argmap.cli.output import render_rows
     from argmap.queries import list_sources
+    from argmap.queries.sources import SOURCE_FIELDS
 
     index = load_index(file)
     rows = [s.as_dict() for s in list_sources(index)]
@@ -232,7 +243,14 @@ def sources(
         Column("id", "Source", wrap=True, cell=source_cell),
         Column("claims", "Claims", justify="right"),
     ]
-    render_rows(rows, columns, output_format, title=f"Sources ({len(rows)})", spaced=True)
+    render_rows(
+        rows,
+        columns,
+        output_format,
+        fields=SOURCE_FIELDS,
+        title=f"Sources ({len(rows)})",
+        spaced=True,
+    )
 
 
 def tags(
@@ -267,7 +285,8 @@ def stats(
             "--texts",
             envvar=ENV_TEXTS,
             help="Directory of the sources' texts: adds 'Quoted', the percentage of each "
-            "text's words that its quotes cover. Default: $ARGMAP_TEXTS.",
+            "text's words that its quotes cover. Default: $ARGMAP_TEXTS, else the "
+            "settings file's 'texts' (when it exists).",
             show_default=False,
             metavar="DIR",
         ),
@@ -280,12 +299,13 @@ def stats(
     (group, id, name, measure, count), ready to pivot. With --texts, each source
     also gets 'quoted': how much of its text (in % of words) the quotes cover.
     """
-    from argmap.cli.common import load_index
+    from argmap.cli.common import choose_corpus, load_index, texts_dir
     from argmap.cli.output import render_rows
     from argmap.queries import KIND_MEASURES, SOURCE_MEASURES, SPEAKER_MEASURES, source_labels
     from argmap.queries import stats as compute
 
     index = load_index(file)
+    texts = texts_dir(texts, choose_corpus(file)[1])
     store = None
     if texts is not None:
         from argmap.errors import TextsError

@@ -112,8 +112,14 @@ def console(*, stderr: bool = False) -> Any:
     )
 
 
-def format_rows(rows: Sequence[Row], columns: Sequence[Column], fmt: ListFormat) -> str:
-    """Rows as text in a pipe format (everything but ``table``)."""
+def format_rows(
+    rows: Sequence[Row], columns: Sequence[Column], fmt: ListFormat, fields: Sequence[str] = ()
+) -> str:
+    """Rows as text in a pipe format (everything but ``table``).
+
+    ``fields`` are the keys every row has (the row type's ``*_FIELDS``): the CSV
+    header when no row matches, so that it is the same with rows or without.
+    """
     if fmt is ListFormat.JSON:
         return json.dumps(list(rows), indent=2, ensure_ascii=False) + "\n"
     if fmt is ListFormat.YAML:
@@ -122,7 +128,7 @@ def format_rows(rows: Sequence[Row], columns: Sequence[Column], fmt: ListFormat)
         return str(yaml.safe_dump(list(rows), sort_keys=False, allow_unicode=True, width=100))
     if fmt is ListFormat.CSV:
         buffer = io.StringIO()
-        keys = list(rows[0].keys()) if rows else [c.key for c in columns]
+        keys = list(rows[0].keys()) if rows else list(fields) or [c.key for c in columns]
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(keys)
         for row in rows:
@@ -151,6 +157,7 @@ def render_rows(
     title: str | None = None,
     empty: str = "Nothing matches.",
     spaced: bool = False,
+    fields: Sequence[str] = (),
 ) -> None:
     """Print rows in the chosen format. The one function every listing uses.
 
@@ -158,7 +165,7 @@ def render_rows(
     several lines.
     """
     if fmt is not ListFormat.TABLE:
-        typer.echo(format_rows(rows, columns, fmt), nl=False)
+        typer.echo(format_rows(rows, columns, fmt, fields), nl=False)
         return
     if not rows:
         typer.echo(empty, err=True)
@@ -187,22 +194,34 @@ def _table(rows: Sequence[Row], columns: Sequence[Column], *, spaced: bool) -> A
         header_style="bold",
         expand=False,
     )
-    for column in columns:
-        if not column.table:
-            continue
+    shown = [c for c in columns if c.table]
+    cells = [[_shown(row, c) for c in shown] for row in rows]
+    for i, column in enumerate(shown):
+        # A column never gets narrower than its longest word, so that an id
+        # (up to 60 characters) is never folded mid-token; text wraps between words.
+        longest = max((_longest_word(line[i]) for line in cells), default=0)
+        floor = min(longest, _MAX_UNBROKEN)
         table.add_column(
             column.header,
             overflow="fold",
             no_wrap=not (column.wrap or column.max_width),
             ratio=1 if column.wrap else None,
-            min_width=20 if column.wrap else None,
-            max_width=column.max_width,
+            min_width=max(20, floor) if column.wrap else floor or None,
+            max_width=max(column.max_width, floor) if column.max_width else None,
             justify=column.justify,
         )
-    for row in rows:
+    for line in cells:
         # Text, not str: corpus text like "[sic]" must not be read as rich markup.
-        table.add_row(*(Text(_shown(row, c)) for c in columns if c.table))
+        table.add_row(*(Text(cell) for cell in line))
     return table
+
+
+_MAX_UNBROKEN = 60
+"""The longest word a table column keeps whole: ids are at most this long in practice."""
+
+
+def _longest_word(text: str) -> int:
+    return max((len(word) for word in text.split()), default=0)
 
 
 def table_width(rows: Sequence[Row], columns: Sequence[Column]) -> int:

@@ -7,6 +7,7 @@ All three take the same filters (``--by``, ``--against``, ``--basis``, ``--kind`
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Annotated, Protocol
 
@@ -89,6 +90,23 @@ def _describe(index: Index, flt: RebuttalFilter, noun: str = "rebuttals") -> str
     return " ".join(words) + (" " + ", ".join(parts) if parts else "")
 
 
+def _voices(rows: list[Row], people: tuple[str, ...]) -> str:
+    """``: 22 in their own voice, 3 as miller-walker``: how a person's count splits.
+
+    A person stands for the groups they belong to as well, so ``--by
+    chris-miller`` counts miller-walker's rebuttals too; ``matrix`` gives the
+    group its own row, and this split makes the two add up.
+    """
+    if not people or not rows:
+        return ""
+    voices = Counter(str(row["by_speaker"]) for row in rows)
+    if set(voices) <= set(people):
+        return ""
+    own = sum(n for speaker, n in voices.items() if speaker in people)
+    groups = ", ".join(f"{n} as {s}" for s, n in sorted(voices.items()) if s not in people)
+    return f": {own} in their own voice, {groups}"
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -158,15 +176,17 @@ def rebuttals(
     from argmap.cli.common import load_index
     from argmap.cli.output import render_rows
     from argmap.queries import find_rebuttals
+    from argmap.queries.rows import REBUTTAL_FIELDS
 
     index = load_index(file)
     flt = _filter(index, by, against, basis, kind, source, tag, cross_source)
     rows = [r.as_dict() for r in find_rebuttals(index, flt)]
-    title = f"{_capital(_describe(index, flt))} ({len(rows)})"
+    title = f"{_capital(_describe(index, flt))} ({len(rows)}{_voices(rows, flt.by)})"
     render_rows(
         rows,
         REBUTTAL_COLUMNS,
         output_format,
+        fields=REBUTTAL_FIELDS,
         title=title,
         spaced=True,
         empty=f"No {_describe(index, flt)}.",
@@ -221,6 +241,7 @@ def matrix(
     """
     from argmap.cli.common import load_index
     from argmap.cli.output import render_rows
+    from argmap.queries.matrix import PAIR_FIELDS
 
     index = load_index(file)
     if agreements:
@@ -238,7 +259,7 @@ def matrix(
     flt = _filter(index, by, against, basis, kind, source, tag, cross_source)
     pairs = who_rebuts_whom(index, flt)
     if output_format not in (ListFormat.TABLE, ListFormat.MARKDOWN):
-        render_rows([p.as_dict() for p in pairs], PAIR_COLUMNS, output_format)
+        render_rows([p.as_dict() for p in pairs], PAIR_COLUMNS, output_format, fields=PAIR_FIELDS)
         return
     grid = rebuttal_matrix(pairs)
     margins: list[Margin] = [
@@ -251,7 +272,25 @@ def matrix(
     title = f"Who rebuts whom: {total} {_describe(index, flt)} among {n} speakers"
     title += folded(shown, n)
     title += ". Row rebuts column; cells are explicit+inferred; Out = made, In = received."
+    title += _group_rows(index, [s for s, _ in grid.speakers])
     render_rows(rows, columns, output_format, title=title, empty="No rebuttals match.")
+
+
+def _group_rows(index: Index, speakers: list[str]) -> str:
+    """What a title says when a group and a member both speak: each has its own row."""
+    speaking = set(speakers)
+    groups = [
+        index.people[s]
+        for s in speakers
+        if s in index.people and speaking & set(index.people[s].members)
+    ]
+    if not groups:  # no member speaks in their own voice too: nothing to confuse
+        return ""
+    listed = ", ".join(f"{g.name} ({g.id})" for g in groups)
+    return (
+        f" A group counts in its own row ({listed}), not its members'; "
+        "'rebuttals --by MEMBER' adds the group's to the member's own."
+    )
 
 
 def folded(shown: int, n: int) -> str:
@@ -397,6 +436,7 @@ def unanswered(
     from argmap.cli.output import render_rows
     from argmap.queries import unanswered as find_unanswered
     from argmap.queries import unanswered_counts
+    from argmap.queries.rows import REBUTTAL_FIELDS
 
     index = load_index(file)
     flt = _filter(index, by, against, basis, kind, source, tag, cross_source)
@@ -435,6 +475,7 @@ def unanswered(
         rows,
         columns,
         output_format,
+        fields=REBUTTAL_FIELDS,
         title=title,
         spaced=True,
         empty=f"No unanswered {described}.",

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from argmap.cli import filters
+from argmap.cli import complete, filters
 from argmap.cli.common import EXIT_FINDINGS, fail
 from argmap.formats import Relations
 
@@ -25,6 +25,7 @@ FocusOption = Annotated[
     typer.Option(
         "--focus",
         metavar="CLAIM",
+        autocompletion=complete.claims,
         help="Only the neighbourhood of this claim (its id): claims within --depth "
         "relations of it.",
         show_default=False,

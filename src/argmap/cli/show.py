@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from argmap.cli import complete
 from argmap.cli.common import FileOption
 from argmap.formats import ViewFormat
 
@@ -54,6 +55,7 @@ def show(
         str,
         typer.Argument(
             metavar="ID",
+            autocompletion=complete.entities,
             help="Any id: a claim, person, source, argument, rebuttal, agreement, question, "
             "stance or tag. A person or source may also be a fragment of the name or title "
             "(show trenin).",
@@ -73,15 +75,20 @@ def show(
         argmap show trenin
         argmap show csis --format markdown
     """
-    from argmap.cli.common import fail, load_index
+    from argmap import resolve
+    from argmap.cli.common import fail, load_index, note
     from argmap.errors import LookupFailed
-    from argmap.queries import describe, entity_id
+    from argmap.queries import describe
 
     index = load_index(file)
     try:
-        view = describe(index, entity_id(index, entity))
+        found = resolve.entity(index, entity)
     except LookupFailed as err:
         fail(str(err))
+    if not isinstance(found, str):
+        for remark in found.notes:
+            note(remark)
+    view = describe(index, found if isinstance(found, str) else found.entity.id)
     print_view(index, view, output_format)
 
 

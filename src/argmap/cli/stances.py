@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from argmap.cli import filters
+from argmap.cli import complete, filters
 from argmap.cli.common import FileOption, fail
 from argmap.cli.output import Column, FormatOption, Row
 from argmap.formats import ListFormat
@@ -62,6 +62,7 @@ def questions(
     from argmap.cli.common import load_index
     from argmap.cli.output import render_rows
     from argmap.queries import list_questions
+    from argmap.queries.questions import QUESTION_FIELDS
 
     index = load_index(file)
     rows = [r.as_dict() for r in list_questions(index)]
@@ -69,6 +70,7 @@ def questions(
         rows,
         QUESTION_COLUMNS,
         output_format,
+        fields=QUESTION_FIELDS,
         title=f"Questions ({len(rows)})",
         spaced=True,
         empty="No questions in this corpus.",
@@ -113,6 +115,7 @@ def stances(
         str | None,
         typer.Argument(
             metavar="[QUESTION]",
+            autocompletion=complete.questions,
             help="A question id or a fragment of its text (default: every question).",
             show_default=False,
         ),
@@ -140,6 +143,7 @@ def stances(
     from argmap.cli.common import load_index
     from argmap.cli.output import render_rows
     from argmap.queries import StanceFilter, find_stances
+    from argmap.queries.stances import STANCE_FIELDS
 
     index = load_index(file)
     wanted = (_question(index, question),) if question is not None else ()
@@ -182,4 +186,12 @@ def stances(
         title = f"Stances on {q.id}: {q.text} ({len(rows)})"
     else:
         title = f"Stances ({len(rows)})"
-    render_rows(rows, columns, output_format, title=title, spaced=True, empty="No stances match.")
+    render_rows(
+        rows,
+        columns,
+        output_format,
+        fields=STANCE_FIELDS,
+        title=title,
+        spaced=True,
+        empty="No stances match.",
+    )

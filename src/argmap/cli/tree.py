@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from argmap.cli import complete
 from argmap.cli.common import FileOption
 from argmap.cli.show import ViewFormatOption
 from argmap.formats import ViewFormat
@@ -19,6 +20,7 @@ def tree(
         str,
         typer.Argument(
             metavar="CLAIM",
+            autocompletion=complete.claims,
             help="The claim id at the root ('argmap claims' lists them).",
             show_default=False,
         ),

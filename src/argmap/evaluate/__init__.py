@@ -71,13 +71,18 @@ class Reason:
     """For ``undercut`` and ``premise``: the argument that fails."""
     through: str | None = None
     """When the map states the attack on a claim that this one agrees with: that claim."""
+    settled: bool = True
+    """False when ``claim`` itself is not settled: undecided (grounded), or accepted in
+    some extensions only (the other semantics)."""
 
-    def as_dict(self) -> dict[str, str]:
-        row = {"kind": self.kind, "claim": self.claim}
+    def as_dict(self) -> dict[str, str | bool]:
+        row: dict[str, str | bool] = {"kind": self.kind, "claim": self.claim}
         if self.argument is not None:
             row["argument"] = self.argument
         if self.through is not None:
             row["through"] = self.through
+        if not self.settled:
+            row["settled"] = False
         return row
 
 
@@ -119,8 +124,12 @@ def _labels(framework: Framework, accepted: frozenset[str]) -> dict[str, Label]:
 class _Explainer:
     """Why a rejected claim is out, in terms of claims and arguments."""
 
-    def __init__(self, framework: Framework, standing: dict[str, bool]) -> None:
+    def __init__(
+        self, framework: Framework, standing: dict[str, bool], unsettled: set[str]
+    ) -> None:
         self.framework = framework
+        self.unsettled = unsettled
+        """Claims neither accepted everywhere nor rejected."""
         self.standing = standing
         """Node -> whether it counts against what it attacks (accepted, or undecided
         for grounded)."""
@@ -134,7 +143,12 @@ class _Explainer:
             kind = self.framework.kinds[attacker]
             if kind is NodeKind.CLAIM:
                 found.append(
-                    Reason("rebutted", attacker, through=self._through(attacker, claim_id))
+                    Reason(
+                        "rebutted",
+                        attacker,
+                        through=self._through(attacker, claim_id),
+                        settled=attacker not in self.unsettled,
+                    )
                 )
             elif kind is NodeKind.UNSUPPORTED:
                 found += self._failed_support(attacker)
@@ -159,9 +173,16 @@ class _Explainer:
                 if not self.standing[attacker]:
                     continue
                 if attacker.startswith(NOT):
-                    found.append(Reason("premise", attacker[len(NOT) :], inference))
+                    premise = attacker[len(NOT) :]
+                    found.append(
+                        Reason("premise", premise, inference, settled=premise not in self.unsettled)
+                    )
                 elif self.framework.kinds[attacker] is NodeKind.CLAIM:
-                    found.append(Reason("undercut", attacker, inference))
+                    found.append(
+                        Reason(
+                            "undercut", attacker, inference, settled=attacker not in self.unsettled
+                        )
+                    )
         return found
 
 
@@ -232,7 +253,11 @@ def evaluate(
         standing.update(
             {n: number[n[len(NOT) :]] not in everywhere for n in nodes if n.startswith(NOT)}
         )
-    explainer = _Explainer(framework, standing)
+    if labels is not None:
+        unsettled = {c for c in claim_ids if labels[c] is Label.UNDEC}
+    else:
+        unsettled = {c for c in claim_ids if number[c] in somewhere and number[c] not in everywhere}
+    explainer = _Explainer(framework, standing, unsettled)
     times_in = parts.times_in()
     statuses = []
     for claim_id in claim_ids:

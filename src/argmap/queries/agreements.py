@@ -43,6 +43,20 @@ class AgreementRow:
         }
 
 
+AGREEMENT_FIELDS: tuple[str, ...] = (
+    "id",
+    "claims",
+    "speakers",
+    "speaker_names",
+    "sources",
+    "texts",
+    "basis",
+    "note",
+    "cross_source",
+)
+"""The keys of :meth:`AgreementRow.as_dict`, in order: a CSV header even when no row matches."""
+
+
 def agreement_row(index: Index, agreement: Agreement) -> AgreementRow:
     first, second = (index.claims.get(c) for c in agreement.claims)
     return AgreementRow(
@@ -123,6 +137,17 @@ class AgreementPair:
             "inferred": self.inferred,
             "agreements": list(self.agreements),
         }
+
+
+AGREEMENT_PAIR_FIELDS: tuple[str, ...] = (
+    "speakers",
+    "speaker_names",
+    "total",
+    "explicit",
+    "inferred",
+    "agreements",
+)
+"""The keys of :meth:`AgreementPair.as_dict`, in order: a CSV header even when no row matches."""
 
 
 def who_agrees_with_whom(

@@ -46,6 +46,21 @@ class SpeakerPair:
         }
 
 
+PAIR_FIELDS: tuple[str, ...] = (
+    "by_speaker",
+    "by_speaker_name",
+    "target_speaker",
+    "target_speaker_name",
+    "total",
+    "explicit",
+    "inferred",
+    "rebut",
+    "undercut",
+    "rebuttals",
+)
+"""The keys of :meth:`SpeakerPair.as_dict`, in order: a CSV header even when no row matches."""
+
+
 def _pairs(index: Index, rows: Iterable[RebuttalRow]) -> list[SpeakerPair]:
     grouped: dict[tuple[str, str], list[RebuttalRow]] = {}
     for row in rows:

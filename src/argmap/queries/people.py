@@ -52,6 +52,23 @@ class PersonRow:
         }
 
 
+PERSON_FIELDS: tuple[str, ...] = (
+    "id",
+    "name",
+    "kind",
+    "affiliation",
+    "description",
+    "members",
+    "groups",
+    "claims",
+    "sources",
+    "rebuts",
+    "rebutted",
+    "agreements",
+)
+"""The keys of :meth:`PersonRow.as_dict`, in order: a CSV header even when no row matches."""
+
+
 def _person_row(index: Index, person: Person, received: Counter[str]) -> PersonRow:
     claims = index.claims_by_speaker.get(person.id, [])
     spoken_in = {c.source for c in claims}

@@ -46,6 +46,22 @@ class QuestionRow:
         }
 
 
+QUESTION_FIELDS: tuple[str, ...] = (
+    "id",
+    "text",
+    "source",
+    "posed_by",
+    "posed_by_name",
+    "pro",
+    "con",
+    "pro_speakers",
+    "con_speakers",
+    "mixed_speakers",
+    "speaker_names",
+)
+"""The keys of :meth:`QuestionRow.as_dict`, in order: a CSV header even when no row matches."""
+
+
 def question_row(index: Index, question: Question) -> QuestionRow:
     stances = index.stances_on.get(question.id, [])
     sides: dict[Side, list[str]] = {Side.PRO: [], Side.CON: []}

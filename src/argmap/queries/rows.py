@@ -46,6 +46,23 @@ class ClaimRow:
         }
 
 
+CLAIM_FIELDS: tuple[str, ...] = (
+    "id",
+    "source",
+    "speaker",
+    "speaker_name",
+    "reported",
+    "reported_by",
+    "central",
+    "text",
+    "quote",
+    "tags",
+    "roles",
+    "note",
+)
+"""The keys of :meth:`ClaimRow.as_dict`, in order: a CSV header even when no row matches."""
+
+
 def claim_row(index: Index, claim: Claim, reporters: _Reporters | None = None) -> ClaimRow:
     """A claim as a row. (``reporters`` shares work across many rows of one index.)"""
     return ClaimRow(
@@ -114,6 +131,29 @@ class RebuttalRow:
             "cross_source": self.cross_source,
             "answered_by": list(self.answered_by),
         }
+
+
+REBUTTAL_FIELDS: tuple[str, ...] = (
+    "id",
+    "kind",
+    "basis",
+    "by",
+    "by_speaker",
+    "by_speaker_name",
+    "by_source",
+    "by_text",
+    "target",
+    "target_type",
+    "target_claim",
+    "target_speaker",
+    "target_speaker_name",
+    "target_source",
+    "target_text",
+    "note",
+    "cross_source",
+    "answered_by",
+)
+"""The keys of :meth:`RebuttalRow.as_dict`, in order: a CSV header even when no row matches."""
 
 
 def rebuttal_row(index: Index, rebuttal: Rebuttal) -> RebuttalRow:

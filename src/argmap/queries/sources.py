@@ -42,6 +42,21 @@ class SourceRow:
         }
 
 
+SOURCE_FIELDS: tuple[str, ...] = (
+    "id",
+    "label",
+    "title",
+    "outlet",
+    "date",
+    "authors",
+    "editors",
+    "url",
+    "claims",
+    "speakers",
+)
+"""The keys of :meth:`SourceRow.as_dict`, in order: a CSV header even when no row matches."""
+
+
 def _source_row(index: Index, source: Source, labels: dict[str, str] | None = None) -> SourceRow:
     claims = index.claims_by_source.get(source.id, [])
     labels = labels if labels is not None else source_labels(index)

@@ -50,6 +50,23 @@ class StanceRow:
         }
 
 
+STANCE_FIELDS: tuple[str, ...] = (
+    "id",
+    "question",
+    "question_text",
+    "claim",
+    "speaker",
+    "speaker_name",
+    "source",
+    "stance",
+    "basis",
+    "text",
+    "note",
+    "position",
+)
+"""The keys of :meth:`StanceRow.as_dict`, in order: a CSV header even when no row matches."""
+
+
 @dataclass(frozen=True, slots=True)
 class StanceFilter:
     """Which stances ``find_stances`` keeps. Each field narrows; empty lets all pass."""

@@ -259,47 +259,13 @@ View = (
 
 
 def entity_id(index: Index, query: str) -> str:
-    """The id ``query`` names: an exact id of any kind, else a unique fragment of a
-    person's or source's id, name or title. Raises
+    """The id ``query`` names: an exact id of any kind, else a person or source by
+    :mod:`argmap.resolve`'s rules (people and sources ranked together). Raises
     :class:`~argmap.errors.LookupFailed` listing candidates or close ids."""
-    from difflib import get_close_matches
-
     from argmap import resolve
 
-    query = query.strip()
-    if query in index.by_id or query in index.tags:
-        return query
-    found: list[str] = []
-    ambiguous: list[LookupFailed] = []
-    candidates: list[str] = []  # people first, then sources
-    for lookup in (resolve.person, resolve.source):
-        try:
-            found.append(lookup(index, query).id)
-            candidates.append(found[-1])
-        except LookupFailed as err:
-            if not str(err).startswith("no "):  # "... is ambiguous: it matches ..."
-                ambiguous.append(err)
-                candidates += err.candidates
-    if len(found) == 1 and not ambiguous:
-        return found[0]
-    if len(ambiguous) == 1 and not found:
-        raise ambiguous[0]
-    if candidates:
-
-        def label(candidate: str) -> str:
-            person, source = index.people.get(candidate), index.sources.get(candidate)
-            name = person.name if person else source.title if source else ""
-            return f"{candidate} ({name[:50]})" if name else candidate
-
-        listed = ", ".join(label(c) for c in candidates[:12])
-        more = f" and {len(candidates) - 12} more" if len(candidates) > 12 else ""
-        raise LookupFailed(
-            f"{query!r} is ambiguous: it matches {listed}{more}; give the id", candidates
-        )
-    every = [*index.by_id, *index.tags]
-    close = get_close_matches(query, every, n=3, cutoff=0.6)
-    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-    raise LookupFailed(f"no id, person or source matches {query!r}{hint}", close)
+    found = resolve.entity(index, query)
+    return found if isinstance(found, str) else found.entity.id
 
 
 def describe(index: Index, entity: str) -> View:

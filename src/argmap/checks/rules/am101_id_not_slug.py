@@ -1,9 +1,10 @@
 """Ids are kebab-case slugs.
 
 ## What it does
-Checks that every id (of a tag, person, source, claim, argument or rebuttal)
-is lower-case letters and digits in words joined by single hyphens:
-`^[a-z0-9]+(-[a-z0-9]+)*$`.
+Checks that every id (of a tag, person, source, claim, argument or rebuttal),
+and every tag a claim uses, is lower-case letters and digits in words joined
+by single hyphens: `^[a-z0-9]+(-[a-z0-9]+)*$`, the pattern the JSON Schema
+gives ids and references.
 
 ## Why is this bad?
 Ids are typed on the command line (`argmap show trenin-no-russia-card`),
@@ -31,12 +32,13 @@ from collections.abc import Iterator
 
 from argmap.checks import CheckContext, Finding
 from argmap.checks.rules._common import entities
+from argmap.model import SLUG_PATTERN
 
 CODE = "AM101"
 NAME = "id-not-slug"
 SEVERITY = "error"
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = re.compile(SLUG_PATTERN)  # the JSON Schema carries the same pattern
 
 
 def check(context: CheckContext) -> Iterator[Finding]:
@@ -53,3 +55,11 @@ def check(context: CheckContext) -> Iterator[Finding]:
                 entity.id,
                 node=(section, i, "id"),
             )
+    for i, claim in enumerate(corpus.claims):
+        for j, tag_id in enumerate(claim.tags):
+            if not SLUG.match(tag_id):
+                yield Finding(
+                    f"claim {claim.id!r} uses tag {tag_id!r}, which is not a kebab-case slug",
+                    claim.id,
+                    node=("claims", i, "tags", j),
+                )
