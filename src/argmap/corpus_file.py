@@ -6,9 +6,6 @@ cache of validated corpora (:mod:`argmap.cache`) never imports the parser.
 
 from __future__ import annotations
 
-import os
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from argmap.environment import ENV_FILE
@@ -18,24 +15,21 @@ from argmap.errors import CorpusError, Problem
 def default_corpus_path() -> Path:
     """The corpus a command reads when given no ``--file``.
 
-    ``$ARGMAP_FILE`` if set; otherwise the bundled ``data/arguments.yaml``:
-    inside the installed package for a wheel install, or at the top of the
-    source checkout for an editable install.
+    ``$ARGMAP_FILE`` if set; else the ``file`` of the nearest settings file
+    (``argmap.toml`` or ``pyproject.toml``'s ``[tool.argmap]``); else a
+    ``data/arguments.yaml`` found upward from the current directory; else the
+    sample bundled with argmap (:mod:`argmap.settings`).
     """
-    env = os.environ.get(ENV_FILE)
-    if env:
-        return Path(env)
-    return bundled_corpus_path()
+    from argmap.settings import choose_corpus
+
+    return choose_corpus().path
 
 
-@lru_cache(maxsize=1)
 def bundled_corpus_path() -> Path:
     """Where the bundled corpus is in this installation."""
-    packaged = resources.files("argmap") / "data" / "arguments.yaml"
-    if isinstance(packaged, Path) and packaged.is_file():
-        return packaged
-    # Editable install or a plain checkout: src/argmap/corpus_file.py -> repo root.
-    return Path(__file__).resolve().parents[2] / "data" / "arguments.yaml"
+    from argmap.settings import bundled_corpus_path as bundled
+
+    return bundled()
 
 
 def read_corpus_bytes(file: Path) -> bytes:

@@ -56,29 +56,6 @@ _NUMBERS = frozenset(_YAML + t for t in ("int", "float"))
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-<<<<<<< HEAD
-=======
-def default_corpus_path() -> Path:
-    """The corpus a command reads when given no ``--file``.
-
-    ``$ARGMAP_FILE`` if set; else the ``file`` of the nearest settings file
-    (``argmap.toml`` or ``pyproject.toml``'s ``[tool.argmap]``); else a
-    ``data/arguments.yaml`` found upward from the current directory; else the
-    sample bundled with argmap (:mod:`argmap.settings`).
-    """
-    from argmap.settings import choose_corpus
-
-    return choose_corpus().path
-
-
-def bundled_corpus_path() -> Path:
-    """Where the bundled corpus is in this installation."""
-    from argmap.settings import bundled_corpus_path as bundled
-
-    return bundled()
-
-
->>>>>>> main
 def load(path: str | os.PathLike[str] | None = None) -> Corpus:
     """Read, parse and validate a corpus file.
 

@@ -64,13 +64,8 @@ def load_corpus(file: Path | None) -> Corpus:
 
 
 def corpus_path(file: Path | None) -> Path:
-<<<<<<< HEAD
-    """The corpus file a command reads: ``--file``, else ``$ARGMAP_FILE``, else the bundled one."""
-    from argmap.corpus_file import default_corpus_path
-=======
     """The corpus file a command reads (:func:`argmap.settings.choose_corpus`)."""
     return choose_corpus(file)[0].path
->>>>>>> main
 
 
 def choose_corpus(file: Path | None) -> tuple[CorpusChoice, Settings]:
