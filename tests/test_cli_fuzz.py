@@ -6,8 +6,10 @@ order, each with a value drawn from a pool that mixes what a user would
 type (ids from the corpus, every choice of every enum, numbers) with what
 breaks programs (empty strings, ``-``, ``inf``, ``nan``, huge numbers,
 control characters, HTML, paths that are devices, directories or missing).
-Outputs go to a temporary directory only. The run is bounded by the number
-of examples, not by a clock.
+Each option's value is drawn for its type (numbers for numbers, an enum's
+own values for a choice). Outputs go to a temporary directory only. The run
+is bounded by the number of examples per command (``ARGMAP_FUZZ_EXAMPLES``,
+default 40), not by a clock.
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ import inspect
 import os
 import shutil
 import tempfile
+import typing
 from pathlib import Path
 
+import pytest
 import typer.main
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -40,6 +44,7 @@ CORPORA = [
     str(RULES / "am103_fail.yaml"),
     str(RULES / "am203_fail.yaml"),
     str(RULES / "am108_fail.yaml"),
+    str(FIXTURES / "unknown-source.yaml"),
     "/dev/null",
     "/dev/zero",
     str(FIXTURES),
@@ -70,19 +75,33 @@ CHOICES = sorted(
 NASTY = ["", "-", "--", "0", "1", "-1", "3", "1e309", "inf", "nan", "é", "\x01", "<<x>", "a" * 300]
 
 
-def _options(name: str) -> list[tuple[str, bool, str]]:
-    """(flag, is a flag, what it is) for each parameter of the command ``name``."""
-    command = GROUP.get_command(CONTEXT, name)
+NUMBERS = ["0", "1", "-1", "2", "3", "100", "1e309", "inf", "-inf", "nan", "99999999999999999999"]
+
+
+def _kind(annotation: object) -> object:
+    """The option's value type, without ``None`` and ``list[...]`` around it."""
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if typing.get_origin(annotation) is list or (len(args) == 1 and args[0] is not annotation):
+        return _kind(args[0])
+    return annotation
+
+
+def _options(name: str) -> list[tuple[str, bool, str, object]]:
+    """(flag, is a flag, option or argument, value type) for each parameter of ``name``."""
+    command = GROUP.get_command(CONTEXT, name)  # type: ignore[attr-defined]
     assert command is not None
     found = []
     for param in command.params:
         opts = list(param.opts)
         long = next((o for o in opts if o.startswith("--")), opts[0])
-        found.append((long, bool(getattr(param, "is_flag", False)), param.param_type_name))
+        descriptor = getattr(param, "type_descriptor", None)
+        kind = _kind(descriptor.annotation) if descriptor is not None else str
+        flag = bool(getattr(param, "is_flag", False))
+        found.append((long, flag, param.param_type_name, kind))
     return found
 
 
-def _value(option: str, out: Path) -> st.SearchStrategy[str]:
+def _value(option: str, kind: object, out: Path) -> st.SearchStrategy[str]:
     if option == "--file":
         return st.sampled_from(CORPORA)
     if option == "directory":  # argmap init DIR: a new project, inside the temporary directory
@@ -103,24 +122,28 @@ def _value(option: str, out: Path) -> st.SearchStrategy[str]:
                 str(out / "no" / "x.csv"),
             ]
         )
+    if kind in (int, float):
+        return st.one_of(st.sampled_from(NUMBERS), st.sampled_from(NASTY))
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        values = [str(m.value) for m in kind]
+        return st.one_of(st.sampled_from(values), st.sampled_from(NASTY))
     return st.one_of(st.sampled_from(IDS), st.sampled_from(CHOICES), st.sampled_from(NASTY))
 
 
 @st.composite
-def command_lines(draw: st.DrawFn, out: Path) -> list[str]:
-    name = draw(st.sampled_from(list(COMMANDS)))
+def command_lines(draw: st.DrawFn, name: str, out: Path) -> list[str]:
     argv = [name]
     params = _options(name)
-    chosen = draw(st.lists(st.sampled_from(params), max_size=6)) if params else []
-    for option, is_flag, kind in chosen:
-        if kind == "argument":
-            argv.append(draw(_value(option, out)))
+    chosen = draw(st.lists(st.sampled_from(params), max_size=4)) if params else []
+    for option, is_flag, role, kind in chosen:
+        if role == "argument":
+            argv.append(draw(_value(option, kind, out)))
         elif is_flag:
             argv.append(option)
         else:
-            argv += [option, draw(_value(option, out))]
+            argv += [option, draw(_value(option, kind, out))]
     if "--file" not in argv and draw(st.booleans()):
-        argv += ["--file", str(RULES / "pass.yaml")]
+        argv += ["--file", draw(st.sampled_from(CORPORA[:7]))]
     return argv
 
 
@@ -128,22 +151,27 @@ OUT = Path(tempfile.mkdtemp(prefix="argmap-fuzz-"))
 atexit.register(shutil.rmtree, OUT, True)
 
 
-@settings(
-    max_examples=int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "250")),
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
-@given(argv=command_lines(OUT))
-def test_any_command_line_ends_cleanly(argv: list[str]) -> None:
-    result = CliRunner().invoke(
-        app, argv, env={"ARGMAP_FILE": str(RULES / "pass.yaml"), "NO_COLOR": "1"}
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_any_command_line_ends_cleanly(name: str) -> None:
+    @settings(
+        max_examples=int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "40")),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+        database=None,
     )
-    assert result.exit_code in (0, 1, 2), (argv, result.exit_code, result.stderr[-2000:])
-    assert "internal error" not in result.stderr, (argv, result.stderr)
-    assert result.exception is None or isinstance(result.exception, SystemExit), (
-        argv,
-        repr(result.exception),
-    )
+    @given(argv=command_lines(name, OUT))
+    def run(argv: list[str]) -> None:
+        result = CliRunner().invoke(
+            app, argv, env={"ARGMAP_FILE": str(RULES / "pass.yaml"), "NO_COLOR": "1"}
+        )
+        assert result.exit_code in (0, 1, 2), (argv, result.exit_code, result.stderr[-2000:])
+        assert "internal error" not in result.stderr, (argv, result.stderr)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (
+            argv,
+            repr(result.exception),
+        )
+
+    run()
 
 
 def test_every_command_is_fuzzed() -> None:

@@ -260,3 +260,12 @@ def test_a_query_named_like_its_module_runs_in_a_fresh_process(command: str) -> 
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(b"[")
+
+
+def test_import_refuses_a_fifo_instead_of_hanging_on_it(runner: CliRunner, tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "map.json")
+    result = runner.invoke(app, ["import", str(tmp_path / "map.json")])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "map.json: is a FIFO (named pipe), not a file; save the input to a file first\n"
+    )

@@ -795,3 +795,20 @@ def test_a_reason_says_when_the_attacker_is_itself_undecided(
     assert out.splitlines()[1].endswith(',"rebutted by no-tram (Ben Baker), itself undecided"')
     # A settled attacker is named plainly.
     assert out.splitlines()[2].endswith(",rebutted by traffic-falling (Ben Baker)")
+
+
+def test_a_reason_names_the_attacker_the_map_states_not_its_twin() -> None:
+    # Ben rebuts Ada; Cleo agrees with Ben. Cleo's claim attacks Ada's too, but
+    # the reason names Ben, who made the attack.
+    corpus = Corpus(
+        schema_version=1,
+        people=[Person(id="p", name="P")],
+        sources=[Source(id="s", title="S", authors=["p"])],
+        claims=[Claim(id=c, source="s", speaker="p", text=c) for c in ("ada", "ben", "cleo")],
+        rebuttals=[Rebuttal(id="r", by="ben", target="ada")],
+        agreements=[Agreement(id="g", claims=["ben", "cleo"], note="same")],
+    )
+    index = Index.build(corpus)
+    assert ("cleo", "ada") in build(index).attacks
+    ada = evaluate(index, Semantics.GROUNDED).by_id()["ada"]
+    assert [r.as_dict() for r in ada.reasons] == [{"kind": "rebutted", "claim": "ben"}]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.reading import DEFAULT_MAX_BYTES, InputError, parse_size, read_input
+from argmap.reading import DEFAULT_MAX_BYTES, InputError, parse_size, read_head, read_input
 
 
 def test_a_regular_file_is_read(tmp_path: Path) -> None:
@@ -85,3 +85,12 @@ def test_sizes_are_parsed_in_powers_of_1024(text: str, size: int) -> None:
 def test_a_bad_size_says_how_to_write_one() -> None:
     with pytest.raises(ValueError, match=r"write e\.g\. 512M, 2G or 1000000"):
         parse_size("lots")
+
+
+def test_the_head_of_a_large_file_can_be_read_for_sniffing(tmp_path: Path) -> None:
+    path = tmp_path / "big.json"
+    path.write_bytes(b"{" + b" " * 5000)
+    assert read_head(path, 10) == b"{" + b" " * 9
+    os.mkfifo(tmp_path / "pipe")
+    with pytest.raises(InputError, match="is a FIFO"):
+        read_head(tmp_path / "pipe", 10)

@@ -193,3 +193,12 @@ writing.write_file(Path({str(tmp_path / "out.bin")!r}), b"x" * 1000)
     child.send_signal(signum)
     child.communicate(timeout=10)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root may give a file to another owner")
+def test_an_existing_file_keeps_its_owner_where_permitted(tmp_path: Path) -> None:
+    target = tmp_path / "theirs.json"
+    target.write_bytes(b"old")
+    os.chown(target, 1234, 5678)
+    write_file(target, b"new")
+    assert (target.stat().st_uid, target.stat().st_gid) == (1234, 5678)

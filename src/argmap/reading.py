@@ -108,11 +108,22 @@ def _reason(err: OSError) -> str:
     return f"cannot be read: {(err.strerror or str(err)).lower()}"
 
 
-def read_input(path: Path, *, limit: int | None = None) -> bytes:
+def read_head(path: Path, size: int) -> bytes:
+    """The first ``size`` bytes of the regular file at ``path`` (to sniff its format).
+
+    The same checks as :func:`read_input` (a FIFO or a device is refused, not
+    read), except the size cap: only ``size`` bytes are read.
+    """
+    return read_input(path, limit=size, truncate=True)
+
+
+def read_input(path: Path, *, limit: int | None = None, truncate: bool = False) -> bytes:
     """The bytes of the regular file at ``path``, at most ``limit`` (default :func:`max_bytes`).
 
     Raises :class:`InputError` for a missing, unreadable, non-regular or
     too large file; :class:`FileNotFoundError` is reported as "no such file".
+    With ``truncate``, a larger file is not an error: its first ``limit``
+    bytes are returned.
     """
     cap = max_bytes() if limit is None else limit
     if "\0" in os.fspath(path):
@@ -123,7 +134,8 @@ def read_input(path: Path, *, limit: int | None = None) -> bytes:
         raise InputError(path, _reason(err)) from None
     if not stat.S_ISREG(found.st_mode):
         raise InputError(path, _kind(found.st_mode))
-    _check_size(path, found.st_size, cap)
+    if not truncate:
+        _check_size(path, found.st_size, cap)
     try:
         # O_NONBLOCK: if the file was swapped for a FIFO since the stat, opening
         # does not hang; for a regular file it changes nothing.
@@ -134,14 +146,16 @@ def read_input(path: Path, *, limit: int | None = None) -> bytes:
         opened = os.fstat(fd)
         if not stat.S_ISREG(opened.st_mode):
             raise InputError(path, _kind(opened.st_mode))
-        _check_size(path, opened.st_size, cap)
+        if not truncate:
+            _check_size(path, opened.st_size, cap)
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(cap + 1)
+            data = handle.read(cap if truncate else cap + 1)
     except OSError as err:
         raise InputError(path, _reason(err)) from None
     finally:
         os.close(fd)
-    _check_size(path, len(data), cap)
+    if not truncate:
+        _check_size(path, len(data), cap)
     return data
 
 

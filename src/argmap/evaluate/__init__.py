@@ -141,6 +141,8 @@ class _Explainer:
             if not self.standing[attacker]:
                 continue
             kind = self.framework.kinds[attacker]
+            if kind is NodeKind.CLAIM and not self._states(attacker, claim_id):
+                continue  # only a claim it agrees with attacks: that one is named instead
             if kind is NodeKind.CLAIM:
                 found.append(
                     Reason(
@@ -153,6 +155,13 @@ class _Explainer:
             elif kind is NodeKind.UNSUPPORTED:
                 found += self._failed_support(attacker)
         return tuple(dict.fromkeys(found))
+
+    def _states(self, attacker: str, target: str) -> bool:
+        """Whether the map itself says ``attacker`` attacks ``target`` (or a claim that
+        agrees with ``target``), rather than a claim that agrees with ``attacker``."""
+        stated = self.framework.stated
+        targets = (target, *self.framework.agreeing.get(target, ()))
+        return any((attacker, t) in stated for t in targets)
 
     def _through(self, attacker: str, claim_id: str) -> str | None:
         """The agreeing claim that the map says ``attacker`` (or its twin) attacks,
@@ -177,7 +186,9 @@ class _Explainer:
                     found.append(
                         Reason("premise", premise, inference, settled=premise not in self.unsettled)
                     )
-                elif self.framework.kinds[attacker] is NodeKind.CLAIM:
+                elif self.framework.kinds[attacker] is NodeKind.CLAIM and self._states(
+                    attacker, inference
+                ):
                     found.append(
                         Reason(
                             "undercut", attacker, inference, settled=attacker not in self.unsettled

@@ -18,6 +18,7 @@ from argmap.importers.fragment import Context, Fragment, ImportFailed, Unmapped
 from argmap.importers.merge import SECTIONS, merge
 from argmap.importers.naming import IdPool, slug
 from argmap.importers.registry import IMPORTERS, SNIFF_BYTES, detect, suffixes
+from argmap.reading import InputError, read_head
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,10 +106,9 @@ def _format_of(file: Path, chosen: ImportFormat | None) -> ImportFormat:
     if chosen is not None:
         return chosen
     try:
-        with file.open("rb") as handle:
-            head = handle.read(SNIFF_BYTES)
-    except OSError as err:
-        raise ImportFailed(file, f"cannot be read: {err.strerror or err}") from None
+        head = read_head(file, SNIFF_BYTES)  # a FIFO or a device is refused, not waited on
+    except InputError as err:
+        raise ImportFailed(file, err.reason) from None
     found = detect(file, head)
     if found is None:
         choices = "|".join(f.value for f in ImportFormat)
