@@ -52,7 +52,7 @@ def test_a_piped_command_runs_up_to_the_pipe() -> None:
     assert console_commands(ROOT / "docs" / "tutorial.md")[-3] == [
         "rebuttals",
         "--against",
-        "hyodo",
+        "shines",
         "--format",
         "json",
     ]
