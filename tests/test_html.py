@@ -232,3 +232,16 @@ def test_at_phone_width_the_panel_sits_below_the_map(browser: Browser, built: Pa
         "(r => [r.bottom, r.width])(document.getElementById('viewport').getBoundingClientRect())"
     )
     assert panel >= bottom - 1 and width <= 390
+
+
+def test_the_size_guard_and_force_apply_to_the_page(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("argmap.export.diagram.MAX_LAYOUT_NODES", 5)
+    out = tmp_path / "big.html"
+    refused = runner.invoke(app, ["diagram", "-f", str(DEBATE), "-o", str(out)])
+    assert refused.exit_code == 2 and "above the 5 that" in refused.stderr
+    assert not out.exists()
+    forced = runner.invoke(app, ["diagram", "-f", str(DEBATE), "-o", str(out), "--force"])
+    assert forced.exit_code == 0, forced.stderr
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

@@ -110,3 +110,10 @@ def test_version_imports_no_command_and_help_loads_nothing() -> None:
     # modules; it builds no parameters and reads no corpus.
     modules = imported("--help")
     assert not {m for m in modules if m.startswith(("pydantic", "rich", "yaml", "argmap.model"))}
+
+
+def test_a_query_answered_from_the_cache_imports_no_yaml_parser() -> None:
+    imported("claims", "--author", "trenin")  # fills the cache (the tests' own)
+    modules = imported("claims", "--author", "trenin")
+    assert "argmap.loading" not in modules
+    assert not {m for m in modules if m == "yaml" or m.startswith("yaml.")}

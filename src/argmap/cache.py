@@ -68,20 +68,26 @@ def directory() -> Path:
 
 def load(path: str | os.PathLike[str] | None = None) -> Corpus:
     """:func:`argmap.loading.load`, through the cache when it is enabled."""
-    from argmap import loading
+    from argmap.corpus_file import default_corpus_path, read_corpus_bytes
 
-    file = Path(path) if path is not None else loading.default_corpus_path()
+    file = Path(path) if path is not None else default_corpus_path()
     if not enabled():
+        from argmap import loading
+
         return loading.load(file)
-    data = loading.read_corpus_bytes(file)
+    data = read_corpus_bytes(file)
     try:
         status = file.stat()
     except OSError:
+        from argmap import loading
+
         return loading.parse_and_validate(data, file)
     key = _key(data, status.st_size, status.st_mtime_ns)
     entry = directory() / f"{key}{_SUFFIX}"
     corpus = _read(entry, key)
     if corpus is None:
+        from argmap import loading  # the parser, only on a miss
+
         corpus = loading.parse_and_validate(data, file)
         _write(entry, key, corpus)
     elif corpus.source_map.path != file:

@@ -25,7 +25,12 @@ from typing import TYPE_CHECKING, Any, cast
 import yaml
 
 from argmap import event_loader
-from argmap.environment import ENV_FILE, ENV_MAX_NODES
+
+# Re-exported: they were defined here before the cache needed them without YAML.
+from argmap.corpus_file import bundled_corpus_path as bundled_corpus_path
+from argmap.corpus_file import default_corpus_path as default_corpus_path
+from argmap.corpus_file import read_corpus_bytes as read_corpus_bytes
+from argmap.environment import ENV_MAX_NODES
 from argmap.errors import CorpusError, Problem
 from argmap.positions import NodePath, SourceMap, format_path
 
@@ -49,26 +54,6 @@ _PLAIN_TAGS = frozenset(_YAML + t for t in ("str", "int", "float", "bool", "null
 _STR, _SEQ, _MAP, _MERGE = (_YAML + t for t in ("str", "seq", "map", "merge"))
 _NUMBERS = frozenset(_YAML + t for t in ("int", "float"))
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def default_corpus_path() -> Path:
-    """The corpus a command reads when given no ``--file``.
-
-    ``$ARGMAP_FILE`` if set; else the ``file`` of the nearest settings file
-    (``argmap.toml`` or ``pyproject.toml``'s ``[tool.argmap]``); else a
-    ``data/arguments.yaml`` found upward from the current directory; else the
-    sample bundled with argmap (:mod:`argmap.settings`).
-    """
-    from argmap.settings import choose_corpus
-
-    return choose_corpus().path
-
-
-def bundled_corpus_path() -> Path:
-    """Where the bundled corpus is in this installation."""
-    from argmap.settings import bundled_corpus_path as bundled
-
-    return bundled()
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Corpus:
@@ -123,21 +108,6 @@ def parse_bytes(data: bytes, file: Path) -> tuple[dict[str, Any], SourceMap]:
     # text (and a third, which libyaml would encode from it) while it parses.
     del text
     return _parse(None, data, file)
-
-
-def read_corpus_bytes(file: Path) -> bytes:
-    """The corpus file's bytes, through the input layer (:mod:`argmap.reading`)."""
-    from argmap.reading import InputError, read_input
-
-    try:
-        return read_input(file)
-    except InputError as err:
-        reason = err.reason
-        if reason == "no such file":
-            reason = f"no such file; give an existing corpus with --file or ${ENV_FILE}"
-        elif reason.startswith("is a directory"):
-            reason = "is a directory, not a corpus file; name the .yaml file itself"
-        raise _fail(file, reason) from None
 
 
 def parse_document(text: str, file: Path | None) -> tuple[dict[str, Any], SourceMap]:
