@@ -39,7 +39,7 @@ def as_json(runner: CliRunner, *args: str) -> Any:
 def test_claims_by_a_member_include_the_groups_claims(runner: CliRunner) -> None:
     """A member's claims include their group's: -a cleo-cole finds Baker and Cole's joint claims."""
     expected = """\
-Claims by Cleo Cole (5)
+Claims by Cleo Cole (5: 1 in their own voice, 4 as baker-cole)
 
   Speaker                   Claim
  ──────────────────────────────────────────────────────────────────────────────────────────────────

@@ -8,7 +8,8 @@ command with exit code 2 and a message listing candidates.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
@@ -164,6 +165,24 @@ def people(index: Index, values: Sequence[str] | None) -> tuple[str, ...]:
         return found.entity.id
 
     return _each(values, lookup)
+
+
+def voices(rows: Sequence[Mapping[str, object]], people: Sequence[str], key: str) -> str:
+    """``: 22 in their own voice, 3 as miller-walker``: how a count splits by voice.
+
+    A person stands for the groups they belong to as well (``-a chris-miller``
+    and ``--by chris-miller`` include miller-walker's), while ``matrix`` and
+    ``people`` count each voice on its own; this split, added to a title's
+    count, makes the two add up. Empty when every row is in the people's own voice.
+    """
+    if not people or not rows:
+        return ""
+    counts = Counter(str(row[key]) for row in rows)
+    if set(counts) <= set(people):
+        return ""
+    own = sum(n for speaker, n in counts.items() if speaker in people)
+    groups = ", ".join(f"{n} as {s}" for s, n in sorted(counts.items()) if s not in people)
+    return f": {own} in their own voice, {groups}"
 
 
 def sources(index: Index, values: Sequence[str] | None) -> tuple[str, ...]:

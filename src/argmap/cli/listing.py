@@ -168,7 +168,7 @@ def print_claims(
         columns,
         fmt,
         fields=CLAIM_FIELDS,
-        title=f"{title} ({len(rows)})",
+        title=f"{title} ({len(rows)}{filters.voices(rows, flt.authors, 'speaker')})",
         spaced=True,
         empty=f"No {title[0].lower()}{title[1:]}.",
     )

@@ -7,7 +7,6 @@ All three take the same filters (``--by``, ``--against``, ``--basis``, ``--kind`
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Annotated, Protocol
 
@@ -90,23 +89,6 @@ def _describe(index: Index, flt: RebuttalFilter, noun: str = "rebuttals") -> str
     return " ".join(words) + (" " + ", ".join(parts) if parts else "")
 
 
-def _voices(rows: list[Row], people: tuple[str, ...]) -> str:
-    """``: 22 in their own voice, 3 as miller-walker``: how a person's count splits.
-
-    A person stands for the groups they belong to as well, so ``--by
-    chris-miller`` counts miller-walker's rebuttals too; ``matrix`` gives the
-    group its own row, and this split makes the two add up.
-    """
-    if not people or not rows:
-        return ""
-    voices = Counter(str(row["by_speaker"]) for row in rows)
-    if set(voices) <= set(people):
-        return ""
-    own = sum(n for speaker, n in voices.items() if speaker in people)
-    groups = ", ".join(f"{n} as {s}" for s, n in sorted(voices.items()) if s not in people)
-    return f": {own} in their own voice, {groups}"
-
-
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -181,7 +163,8 @@ def rebuttals(
     index = load_index(file)
     flt = _filter(index, by, against, basis, kind, source, tag, cross_source)
     rows = [r.as_dict() for r in find_rebuttals(index, flt)]
-    title = f"{_capital(_describe(index, flt))} ({len(rows)}{_voices(rows, flt.by)})"
+    split = filters.voices(rows, flt.by, "by_speaker")
+    title = f"{_capital(_describe(index, flt))} ({len(rows)}{split})"
     render_rows(
         rows,
         REBUTTAL_COLUMNS,
