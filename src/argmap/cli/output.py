@@ -62,6 +62,8 @@ def _cell(value: Any) -> str:
 
 
 def _csv_cell(value: Any) -> str:
+    if isinstance(value, dict):  # e.g. speaker_names: id -> name, as id=name pairs
+        return ";".join(f"{k}={_cell(v)}" for k, v in value.items())
     if isinstance(value, list | tuple):
         return ";".join(_cell(v) for v in value)
     if isinstance(value, bool):
@@ -196,11 +198,17 @@ def _table(rows: Sequence[Row], columns: Sequence[Column], *, spaced: bool) -> A
     )
     shown = [c for c in columns if c.table]
     cells = [[_shown(row, c) for c in shown] for row in rows]
-    for i, column in enumerate(shown):
-        # A column never gets narrower than its longest word, so that an id
-        # (up to 60 characters) is never folded mid-token; text wraps between words.
-        longest = max((_longest_word(line[i]) for line in cells), default=0)
-        floor = min(longest, _MAX_UNBROKEN)
+    # A column never gets narrower than its longest word, so that an id (up to 60
+    # characters) is never folded mid-token; text wraps between words. When those
+    # floors together are wider than the terminal, the wrapping columns give theirs
+    # up: an id folded at the edge beats a table cropped by the terminal.
+    floors = [
+        min(max((_longest_word(line[i]) for line in cells), default=0), _MAX_UNBROKEN)
+        for i in range(len(shown))
+    ]
+    if sum(floors) + 3 * len(shown) + 1 > text_width():
+        floors = [0 if c.wrap else f for c, f in zip(shown, floors, strict=True)]
+    for column, floor in zip(shown, floors, strict=True):
         table.add_column(
             column.header,
             overflow="fold",

@@ -40,7 +40,7 @@ from argmap.importers.common import (
 from argmap.importers.fragment import Context, Entity, Fragment, ImportFailed
 from argmap.importers.naming import SLUG, scheme_slug, slug
 
-SUFFIXES = (".json",)
+SUFFIXES = (".json", ".aif")
 PLACEHOLDER_NAMES = {"speaker", "unknown", "anonymous"}
 """L-node prefixes that name nobody: the fallback person is credited instead."""
 DEFAULT_CONFLICTS = {"", "ca", "default conflict", "conflict"}

@@ -111,6 +111,12 @@ def _format_of(file: Path, chosen: ImportFormat | None) -> ImportFormat:
         raise ImportFailed(file, err.reason) from None
     found = detect(file, head)
     if found is None:
+        if file.suffix.lower() == ".argdown":
+            raise ImportFailed(
+                file,
+                "Argdown source is not read; export it with 'argdown json FILE OUTDIR' and "
+                "import the JSON",
+            )
         choices = "|".join(f.value for f in ImportFormat)
         raise ImportFailed(file, f"the content does not say its format; give --from {choices}")
     return found
