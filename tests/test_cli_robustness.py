@@ -269,3 +269,15 @@ def test_import_refuses_a_fifo_instead_of_hanging_on_it(runner: CliRunner, tmp_p
     assert result.stderr.endswith(
         "map.json: is a FIFO (named pipe), not a file; save the input to a file first\n"
     )
+
+
+def test_ctrl_c_in_a_command_exits_130_without_a_traceback(
+    runner: CliRunner, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*_: object, **__: object) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("argmap.export.json.export", interrupted)
+    result = runner.invoke(app, ["export", "-f", str(corpus)])
+    assert result.exit_code == 130
+    assert result.stderr == "interrupted\n"
