@@ -87,9 +87,9 @@ class PositionTree:
         self.values = array("Q")
         self.keys = array("Q")
         self.names: list[str | None] = []
-        self.opens = array("q")
-        self.first = array("Q")
-        self.count = array("Q")
+        self.opens = array("i")  # collection ids: 4 bytes a node
+        self.first = array("I")
+        self.count = array("I")
         self.is_map = array("b")
 
     def _slot(self, collection: int, part: str | int) -> int | None:
