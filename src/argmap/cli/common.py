@@ -125,8 +125,31 @@ def write_outputs(
 
 
 def protected(reads: Iterable[Path]) -> dict[Path, str]:
-    """``reads`` as the output layer's protected paths, each described for the message."""
-    return {path: f"{path}, which this command reads" for path in reads}
+    """``reads`` as the output layer's protected paths, each described for the message,
+    and the project's own corpus and source texts, which no output may replace even
+    when this command does not read them (``argmap import -o data/arguments.yaml``)."""
+    found = _project_files()
+    found.update({path: f"{path}, which this command reads" for path in reads})
+    return found
+
+
+def _project_files() -> dict[Path, str]:
+    from argmap import settings as project
+
+    try:
+        settings = project.load_settings()
+        choice = project.choose_corpus(None, settings)
+    except project.SettingsError:
+        return {}
+    found: dict[Path, str] = {}
+    if choice.origin is not project.CorpusOrigin.BUNDLED:
+        origin = project.describe_origin(choice, settings)
+        found[choice.path] = f"{choice.path}, the project's corpus ({origin})"
+    if settings.texts is not None and settings.texts.is_dir():
+        for text in settings.texts.iterdir():
+            if text.is_file():
+                found[text] = f"{text}, one of the project's source texts"
+    return found
 
 
 def load_index(file: Path | None) -> Index:

@@ -149,7 +149,14 @@ def _export_iccma(subset: Subset, mapping: Mapping, output: str | None, reads: l
         if path.suffix in ("", ".key")
         else path.with_suffix(".key")
     )
-    write_output(output, iccma.framework_text(framework).encode("utf-8"), reads=reads)
-    write_output(str(key), iccma.key_text(framework).encode("utf-8"), reads=reads)
+    # The framework and its key are one result: written together, all or none.
+    write_outputs(
+        str(path.parent) + os.sep,
+        {
+            path.name: iccma.framework_text(framework).encode("utf-8"),
+            key.name: iccma.key_text(framework).encode("utf-8"),
+        },
+        reads=reads,
+    )
     n, attacks = framework.numbered()
     typer.echo(f"wrote {path} (iccma: {n} nodes, {len(attacks)} attacks) and {key}", err=True)
