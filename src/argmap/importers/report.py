@@ -81,8 +81,8 @@ def merged_lines(result: ImportResult, shown_ids: int = SHOWN_IDS) -> list[str]:
         return []
     total = len(result.merged)
     lines = [f"merged ({total:,}), as they repeat an entity already written:"]
-    for (file_format, kind, reason), items in groups.items():
-        lines.append(f"  {len(items):,} {file_format} {kind}: {reason}")
+    for (format_name, kind, reason), items in groups.items():
+        lines.append(f"  {len(items):,} {format_name} {kind}: {reason}")
         more = len(items) - min(len(items), shown_ids)
         lines.append(
             "    " + ", ".join(items[:shown_ids]) + (f" … and {more:,} more" if more else "")
