@@ -88,6 +88,28 @@ def test_without_settings_a_corpus_found_upward_then_the_bundled_sample(
     assert "(the bundled sample); settings: none." in result.stdout
 
 
+NOTE = "note: no corpus here: reading the sample bundled with argmap (see docs/settings.md)\n"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["stats"], ["claims"], ["tree", "--help"], ["export", "--format", "json"], ["rebuttals"]],
+)
+def test_every_command_that_falls_back_to_the_bundled_sample_says_so_once(
+    project: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    (project / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    (project / "data" / "arguments.yaml").unlink()
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(app, command)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ("" if "--help" in command else NOTE)
+    # A corpus given (or found) is no fallback: no note.
+    shutil.copy(RULES / "pass.yaml", project / "data" / "arguments.yaml")
+    assert CliRunner().invoke(app, command).stderr == ""
+    assert CliRunner().invoke(app, [*command, "-f", str(RULES / "pass.yaml")]).stderr == ""
+
+
 def test_a_pyproject_without_a_tool_argmap_table_is_not_a_settings_file(project: Path) -> None:
     (project / "pyproject.toml").write_text("[tool.ruff]\nline-length = 100\n", encoding="utf-8")
     assert find_settings_file() is None

@@ -56,11 +56,23 @@ def load_corpus(file: Path | None) -> Corpus:
     from argmap.cache import load
     from argmap.errors import CorpusError
 
+    choice = choose_corpus(file)[0]
+    if choice.origin.value == "bundled":
+        bundled_note()
     try:
-        return load(corpus_path(file))
+        return load(choice.path)
     except CorpusError as err:
         print_problems(err.problems)
         raise typer.Exit(EXIT_USAGE) from None
+
+
+BUNDLED_NOTE = "no corpus here: reading the sample bundled with argmap (see docs/settings.md)"
+
+
+def bundled_note() -> None:
+    """Say on stderr that no corpus was given or found, so the bundled sample answers
+    (each command loads its corpus once, so says it once)."""
+    note(BUNDLED_NOTE)
 
 
 def corpus_path(file: Path | None) -> Path:
