@@ -91,6 +91,40 @@ def test_aif_ra_ca_and_ma_nodes_become_arguments_rebuttals_and_agreements() -> N
     ]
 
 
+def test_aif_an_ra_node_repeating_an_argument_is_merged_into_it(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    def ra(node: str) -> list[dict[str, str]]:
+        return [{"fromID": "2", "toID": node}, {"fromID": node, "toID": "1"}]
+
+    document = {
+        "nodes": [
+            {"nodeID": "1", "type": "I", "text": "We should cycle."},
+            {"nodeID": "2", "type": "I", "text": "Cycling is healthy."},
+            {"nodeID": "3", "type": "RA", "text": "Default Inference"},
+            {"nodeID": "4", "type": "RA", "text": "Default Inference"},
+            {"nodeID": "5", "type": "I", "text": "Not always."},
+            {"nodeID": "6", "type": "CA", "text": "Default Conflict"},
+        ],
+        "edges": [*ra("3"), *ra("4"), {"fromID": "5", "toID": "6"}, {"fromID": "6", "toID": "4"}],
+    }
+    source = tmp_path / "twice.json"
+    source.write_text(json.dumps(document), "utf-8")
+    result = import_paths([source])
+    assert result.corpus["arguments"] == [
+        {"id": "twice-3", "conclusion": "twice-1", "premises": ["twice-2"]}
+    ]
+    # An undercut of the merged RA node attacks the argument kept.
+    assert result.corpus["rebuttals"][0]["target"] == "twice-3"
+    outcome = runner.invoke(app, ["import", str(source), "-o", str(tmp_path / "out.yaml")])
+    assert outcome.exit_code == 0, outcome.stderr
+    assert (
+        "merged (1), as they repeat an entity already written:\n"
+        "  1 aif RA node: same premises and conclusion\n"
+        "    twice#4 → twice-3\n"
+    ) in outcome.stderr
+
+
 def test_aif_people_and_source_authors() -> None:
     corpus = import_paths([AIF]).corpus
     assert [(p["id"], p["name"]) for p in corpus["people"]] == [

@@ -141,6 +141,7 @@ def run(options: ImportOptions) -> None:
 
 def _summary(result: ImportResult, options: ImportOptions) -> None:
     from argmap.importers.report import (
+        merged_lines,
         passed_over_lines,
         read_lines,
         unmapped_lines,
@@ -154,6 +155,7 @@ def _summary(result: ImportResult, options: ImportOptions) -> None:
         count = len(result.texts)
         texts = f"{count:,} source text{'s' if count != 1 else ''}"
         lines.append(f"wrote {texts} in {options.texts_out}")
+    lines.extend(merged_lines(result))
     lines.extend(unmapped_lines(result))
     lines.extend(passed_over_lines(result))
     if options.report is not None:

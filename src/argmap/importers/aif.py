@@ -13,6 +13,8 @@ How the graph maps (docs/import.md has the table and the reasons):
   I-nodes, its conclusion the I-node it points to; one argument per
   conclusion when it points to several. Its scheme is the node's
   ``scheme`` (or text) unless that is a default inference;
+  An RA-node that repeats an argument already written (same premises and
+  conclusion, as Araucaria files do) is merged into it and counted as merged;
 * a **CA-node** becomes a rebuttal per (attacking I-node, target) pair: a
   rebut when the target is an I-node, an undercut when it is an RA-node;
 * an **MA-node** becomes an agreement per (incoming I-node, outgoing
@@ -258,6 +260,7 @@ def convert(document: Any, ctx: Context) -> Fragment:
         fragment.claims.append(claim)
 
     arguments: dict[str, list[str]] = {}  # RA-node -> argument ids
+    written: dict[tuple[str, frozenset[str]], str] = {}  # (conclusion, premises) -> argument id
     for node_id in order:
         if kind_of[node_id] != "RA":
             continue
@@ -295,6 +298,16 @@ def convert(document: Any, ctx: Context) -> Fragment:
             }
             if scheme:
                 argument["scheme"] = scheme
+            key = (argument["conclusion"], frozenset(argument["premises"]))
+            if key in written:
+                # Araucaria repeats an inference as a second RA node: one argument
+                # (AM205 would flag the copy); undercuts of either attack that one.
+                kept = written[key]
+                fragment.merge(node_id, "RA node", kept, "same premises and conclusion")
+                if kept not in ids:
+                    ids.append(kept)
+                continue
+            written[key] = argument["id"]
             ids.append(argument["id"])
             fragment.arguments.append(argument)
         arguments[node_id] = ids

@@ -47,6 +47,21 @@ class Unmapped:
     """Why it was not mapped; elements that share a reason are grouped in the summary."""
 
 
+@dataclass(frozen=True, slots=True)
+class Merged:
+    """One element of an input that repeats an entity already written, so adds nothing."""
+
+    path: Path
+    element: str
+    """The element's id in its file (an AIF nodeID)."""
+    kind: str
+    """What the element is, e.g. ``RA node``."""
+    into: str
+    """The id of the entity it repeats."""
+    reason: str
+    """What makes the two the same, e.g. ``same premises and conclusion``."""
+
+
 @dataclass(slots=True)
 class Fragment:
     """What one input file becomes."""
@@ -66,11 +81,17 @@ class Fragment:
     read: Counter[str] = field(default_factory=Counter)
     """What was read, by element type (``I node``, ``I→RA edge``, ``reb edge`` ...)."""
     unmapped: list[Unmapped] = field(default_factory=list)
+    merged: list[Merged] = field(default_factory=list)
+    """Elements that repeat an entity already written, merged into it."""
     _person_ids: set[str] = field(default_factory=set, repr=False)
 
     def skip(self, element: str, kind: str, reason: str) -> None:
         """Record an element that has no place in the corpus."""
         self.unmapped.append(Unmapped(self.path, element, kind, reason))
+
+    def merge(self, element: str, kind: str, into: str, reason: str) -> None:
+        """Record an element that repeats the entity ``into`` (so it is not written again)."""
+        self.merged.append(Merged(self.path, element, kind, into, reason))
 
     def person(self, person: Entity) -> str:
         """Add a person unless one of that id is already here; return the id."""

@@ -71,6 +71,25 @@ def written_line(result: ImportResult) -> str:
     return "wrote " + (", ".join(shown) if shown else "an empty corpus")
 
 
+def merged_lines(result: ImportResult, shown_ids: int = SHOWN_IDS) -> list[str]:
+    """Elements merged into an entity already written, grouped; nothing when there are none."""
+    groups: dict[tuple[str, str, str], list[str]] = {}
+    for file_format, item in result.merged:
+        key = (file_format.value, item.kind, item.reason)
+        groups.setdefault(key, []).append(f"{item.path.stem}#{item.element} → {item.into}")
+    if not groups:
+        return []
+    total = len(result.merged)
+    lines = [f"merged ({total:,}), as they repeat an entity already written:"]
+    for (format_name, kind, reason), items in groups.items():
+        lines.append(f"  {len(items):,} {format_name} {kind}: {reason}")
+        more = len(items) - min(len(items), shown_ids)
+        lines.append(
+            "    " + ", ".join(items[:shown_ids]) + (f" … and {more:,} more" if more else "")
+        )
+    return lines
+
+
 def unmapped_lines(result: ImportResult, shown_ids: int = SHOWN_IDS) -> list[str]:
     """Every group of unmapped elements: count, format, kind, reason, and the first ids."""
     groups = grouped(result)
@@ -126,6 +145,17 @@ def document(result: ImportResult) -> dict[str, Any]:
                 "reason": item.reason,
             }
             for f, item in result.unmapped
+        ],
+        "merged": [
+            {
+                "format": f.value,
+                "file": display_path(item.path),
+                "element": item.element,
+                "kind": item.kind,
+                "into": item.into,
+                "reason": item.reason,
+            }
+            for f, item in result.merged
         ],
         "passed_over": [{"file": display_path(s.path), "reason": s.reason} for s in result.skipped],
     }

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.formats import ImportFormat
-from argmap.importers.fragment import Context, Fragment, ImportFailed, Unmapped
+from argmap.importers.fragment import Context, Fragment, ImportFailed, Merged, Unmapped
 from argmap.importers.merge import SECTIONS, merge
 from argmap.importers.naming import IdPool, slug
 from argmap.importers.registry import IMPORTERS, SNIFF_BYTES, detect, suffixes
@@ -40,6 +40,8 @@ class ImportResult:
     files: Counter[ImportFormat] = field(default_factory=Counter)
     read: dict[ImportFormat, Counter[str]] = field(default_factory=dict)
     unmapped: list[tuple[ImportFormat, Unmapped]] = field(default_factory=list)
+    merged: list[tuple[ImportFormat, Merged]] = field(default_factory=list)
+    """Elements that repeat an entity already written, merged into it."""
     skipped: list[Skipped] = field(default_factory=list)
     inputs: list[Path] = field(default_factory=list)
     """Every file read (inputs and texts), which the output must not overwrite."""
@@ -141,6 +143,7 @@ def import_paths(
         result.files[file_format] += 1
         result.read.setdefault(file_format, Counter()).update(fragment.read)
         result.unmapped.extend((file_format, u) for u in fragment.unmapped)
+        result.merged.extend((file_format, m) for m in fragment.merged)
         result.inputs.append(file)
         text_name = fragment.source.get("text")
         if fragment.text is not None and isinstance(text_name, str):
