@@ -49,7 +49,7 @@ def test_a_passage_in_a_text_without_sentence_breaks_is_cut_to_size() -> None:
         "word " * 40000 + "the pipeline pays for itself within ten years " + "word " * 40000
     )
     match = text.find("the pipeline pays itself back within ten years")
-    assert match.closest == "…the pipeline pays »for« itself within ten years…"
+    assert match.closest == "…the pipeline pays »for« itself »+back« within ten years…"
     assert len(match.closest) <= MAX_SHOWN + 2
 
 
@@ -78,3 +78,13 @@ def test_a_text_of_one_endless_sentence_still_gives_a_short_passage() -> None:
     match = text.find("lorem ipsum dolor sit amet consectetur")
     assert match.closest is not None
     assert len(match.closest) <= MAX_SHOWN + 2
+
+
+def test_words_only_the_quote_has_are_shown_where_they_would_go() -> None:
+    match = SourceText("Protected lanes cut injuries. Drivers slow down.").find(
+        "Protected lanes cut all injuries"
+    )
+    assert match.closest == "Protected lanes cut »+all« injuries."
+    # Words only the text has are marked as before.
+    match = SourceText("Protected lanes cut all injuries.").find("Protected lanes cut injuries")
+    assert match.closest == "Protected lanes cut »all« injuries."

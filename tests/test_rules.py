@@ -83,6 +83,23 @@ def test_a_missed_quote_shows_the_closest_passage() -> None:
     )
 
 
+def test_a_missed_quote_with_an_extra_word_shows_it_and_says_how(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.yaml"
+    corpus.write_text(
+        (RULES / "am301_fail.yaml")
+        .read_text("utf-8")
+        .replace("quote: Moscow's ties to Beijing", "quote: Moscow's ties with all Beijing"),
+        "utf-8",
+    )
+    diagnostics = argmap.check(argmap.load(corpus), texts=RULE_TEXTS)
+    [finding] = [d for d in diagnostics if d.code == "AM301"]
+    assert finding.message == (
+        "quote not found in s1.txt; closest passage (95% alike, differing words »marked«, "
+        "words only in the quote »+added«): "
+        '"Moscow\'s ties with »+all« Beijing are a must."'
+    )
+
+
 def test_quote_rules_never_pass_silently_without_texts() -> None:
     diagnostics = argmap.check(argmap.load(RULES / "pass.yaml"))
     assert [(d.code, d.severity) for d in diagnostics] == [("AM305", Severity.INFO)]

@@ -83,6 +83,8 @@ MAX_CANDIDATES = 12
 _SAMPLE_CHUNKS, _SAMPLE_CHUNK = 64, 4096
 _MARK_OPEN, _MARK_CLOSE = "»", "«"
 """Words of the passage that differ from the quote are shown »like this«."""
+ADDED = "+"
+"""Words the quote has and the passage lacks are shown where they would go, »+like this«."""
 
 
 def normalise(text: str) -> str:
@@ -119,7 +121,8 @@ class QuoteMatch:
     """The first fragment that was not found (in order), when not found."""
     closest: str | None = None
     """The passage of the text most like the missing fragment, at most :data:`MAX_SHOWN`
-    characters, with the words that differ from the fragment marked »like this«."""
+    characters, with the words that differ from the fragment marked »like this«, and
+    words only the fragment has shown where they would go, »+like this«."""
     similarity: float = 0.0
     """How alike ``closest`` is to the missing fragment, from 0 to 1."""
     empty: bool = False
@@ -275,7 +278,8 @@ def _align(needle: str, window: str, offset: int) -> tuple[float, int, int]:
 
 
 def _mark(passage: str, fragment: str) -> str:
-    """``passage`` with what differs from ``fragment`` marked »like this«.
+    """``passage`` with what differs from ``fragment`` marked »like this«, and what
+    only ``fragment`` has shown where it would go, »+like this«.
 
     Words are compared (characters, in a script written without spaces),
     ignoring case and punctuation; only differences inside the stretch that
@@ -293,10 +297,20 @@ def _mark(passage: str, fragment: str) -> str:
     if not equal:
         return passage
     marked = list(units)
-    for tag, _i1, _i2, j1, j2 in opcodes[equal[0] : equal[-1] + 1]:
+    added: dict[int, str] = {}
+    for tag, i1, i2, j1, j2 in opcodes[equal[0] : equal[-1] + 1]:
         if tag in ("replace", "insert") and j2 > j1:
             marked[j1] = _MARK_OPEN + marked[j1]
             marked[j2 - 1] = marked[j2 - 1] + _MARK_CLOSE
+        elif tag == "delete":
+            # Words only the quote has: shown where they would go, »+like this«.
+            added[j1] = _MARK_OPEN + ADDED + joiner.join(wanted[i1:i2]) + _MARK_CLOSE
+    if added:
+        marked = [
+            piece
+            for j, unit in enumerate(marked)
+            for piece in ([added[j], unit] if j in added else [unit])
+        ]
     return joiner.join(marked)
 
 

@@ -7,7 +7,8 @@ straight ones, no-break spaces to spaces, runs of white space to one space.
 An elision, `...` or `…`, splits the quote into fragments that must occur
 in that order. On a miss it shows the closest passage of the text (one
 sentence, at most 300 characters) with the words that differ from the quote
-marked »like this«, so the quote can be fixed in seconds. A quote with
+marked »like this« (and words only the quote has shown where they would go,
+»+like this«), so the quote can be fixed in seconds. A quote with
 nothing left once normalised (only spaces, elisions or invisible
 characters) is reported as empty.
 
@@ -31,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.checks import CheckContext, Finding
+from argmap.quotes import ADDED
 from argmap.texts import TextStatus
 
 CODE = "AM301"
@@ -65,9 +67,11 @@ def check(context: CheckContext) -> Iterator[Finding]:
         if match.missing_fragment and match.missing_fragment != claim.quote.strip():
             message += f" (fragment not found, or out of order: {_clip(match.missing_fragment)!r})"
         if match.closest:
+            legend = "differing words »marked«"
+            if f"»{ADDED}" in match.closest:
+                legend += f", words only in the quote »{ADDED}added«"
             message += (
-                f"; closest passage ({match.similarity:.0%} alike, differing words »marked«): "
-                f"{match.closest!r}"
+                f"; closest passage ({match.similarity:.0%} alike, {legend}): {match.closest!r}"
             )
         else:
             message += "; no passage of the text shares its words"
