@@ -29,3 +29,46 @@ def test_a_mapping_in_a_csv_cell_is_id_equals_name_pairs() -> None:
     rows = [{"names": {"a": "Ann", "b": "Bo"}}]
     text = format_rows(rows, [Column("names", "Names")], ListFormat.CSV)
     assert text.splitlines() == ["names", "a=Ann;b=Bo"]
+
+
+def test_a_table_of_counts_too_wide_for_the_terminal_is_split_not_cropped(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    monkeypatch.setenv("NO_COLOR", "1")
+    rows = [{"id": "Miller 2017", "claims": 127, "arguments": 89, "rebuts": 23, "stances": 42}]
+    columns = [
+        Column("id", "Source", max_width=20),
+        *(Column(k, k.capitalize(), justify="right") for k in ("claims", "arguments")),
+        *(Column(k, k.capitalize(), justify="right") for k in ("rebuts", "stances")),
+    ]
+    render_rows(rows, columns, ListFormat.TABLE, title="Per source")
+    assert capsys.readouterr().out == (
+        "Per source\n"
+        "\n"
+        "  Source        Claims   Arguments\n"
+        " ──────────────────────────────────\n"
+        "  Miller 2017      127          89\n"
+        "\n"
+        "  Source        Rebuts   Stances\n"
+        " ────────────────────────────────\n"
+        "  Miller 2017       23        42\n"
+    )
+
+
+@pytest.mark.parametrize("width", ["40", "60", "80"])
+def test_stats_show_every_heading_and_count_at_any_width(
+    width: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from argmap.cli.app import app
+
+    monkeypatch.setenv("COLUMNS", width)
+    out = CliRunner().invoke(app, ["stats"]).stdout
+    assert max(len(line) for line in out.splitlines()) <= int(width)
+    headings = {word for line in out.splitlines() for word in line.split()}
+    for heading in ("Source", "Claims", "Spkrs", "Out", "In", "Across", "Agree", "Stance"):
+        assert heading in headings
+    # Miller 2017's 127 claims are shown (in the part that has the Claims column).
+    assert any(line.split()[-1:] != [] and "127" in line.split() for line in out.splitlines())

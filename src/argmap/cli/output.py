@@ -174,15 +174,16 @@ def render_rows(
         return
     from rich.text import Text
 
-    table = _table(rows, columns, spaced=spaced)
     out = console()
-    with out.capture() as captured:
-        if title:  # above the table, wrapped to the terminal (not to a narrow table)
-            out.print(Text(title, style="bold"))
-        out.print(table)
-    # rich pads every line to the table's width, and the box ends in a blank
-    # line: drop both.
-    typer.echo("\n".join(line.rstrip() for line in captured.get().splitlines()).rstrip("\n"))
+    # A table too wide is split: the next columns under the key column again.
+    for n, part in enumerate(split_columns(rows, columns, text_width())):
+        with out.capture() as captured:
+            if title and not n:  # above the table, wrapped to the terminal
+                out.print(Text(title, style="bold"))
+            out.print(_table(rows, part, spaced=spaced))
+        # rich pads every line to the table's width, and the box ends in a blank
+        # line: drop both.
+        typer.echo("\n".join(line.rstrip() for line in captured.get().splitlines()).rstrip("\n"))
 
 
 def _table(rows: Sequence[Row], columns: Sequence[Column], *, spaced: bool) -> Any:
@@ -196,6 +197,7 @@ def _table(rows: Sequence[Row], columns: Sequence[Column], *, spaced: bool) -> A
         header_style="bold",
         expand=False,
     )
+
     shown = [c for c in columns if c.table]
     cells = [[_shown(row, c) for c in shown] for row in rows]
     # A column never gets narrower than its longest word, so that an id (up to 60
@@ -203,8 +205,11 @@ def _table(rows: Sequence[Row], columns: Sequence[Column], *, spaced: bool) -> A
     # floors together are wider than the terminal, the wrapping columns give theirs
     # up: an id folded at the edge beats a table cropped by the terminal.
     floors = [
-        min(max((_longest_word(line[i]) for line in cells), default=0), _MAX_UNBROKEN)
-        for i in range(len(shown))
+        max(
+            min(max((_longest_word(line[i]) for line in cells), default=0), _MAX_UNBROKEN),
+            _longest_word(column.header),  # a heading wraps between words, never crops
+        )
+        for i, column in enumerate(shown)
     ]
     if sum(floors) + 3 * len(shown) + 1 > text_width():
         floors = [0 if c.wrap else f for c, f in zip(shown, floors, strict=True)]
@@ -222,6 +227,47 @@ def _table(rows: Sequence[Row], columns: Sequence[Column], *, spaced: bool) -> A
         # Text, not str: corpus text like "[sic]" must not be read as rich markup.
         table.add_row(*(Text(cell) for cell in line))
     return table
+
+
+def _need(rows: Sequence[Row], column: Column, *, roomy: bool) -> int:
+    """The narrowest ``column`` can be without cropping: a text column wraps (down to
+    20, or its longest word), a name column wraps between words (or, ``roomy``, keeps
+    its names whole up to its ``max_width``), any other keeps its cells whole."""
+    cells = [_shown(row, column) for row in rows]
+    header = _longest_word(column.header)
+    if column.wrap:
+        return max(20, header)
+    if column.max_width:
+        widest = max((len(line) for c in cells for line in c.splitlines()), default=0)
+        words = max((_longest_word(c) for c in cells), default=0)
+        return max(header, min(widest, column.max_width) if roomy else min(words, _MAX_UNBROKEN))
+    return max([header, *(len(line) for c in cells for line in c.splitlines())])
+
+
+def split_columns(rows: Sequence[Row], columns: Sequence[Column], width: int) -> list[list[Column]]:
+    """The table's columns in parts that each fit ``width``, the first (key) column in
+    every part: a table too wide for the terminal is split rather than cropped.
+
+    One part (the columns as given) when the table fits, or when a text column
+    can wrap to make it fit.
+    """
+    shown = [c for c in columns if c.table]
+    if len(shown) < 3 or any(c.wrap for c in shown):
+        return [list(columns)]
+
+    def fits(part: Sequence[Column], roomy: bool) -> bool:
+        return sum(_need(rows, c, roomy=roomy) for c in part) + 3 * len(part) + 1 <= width
+
+    if fits(shown, roomy=False):
+        return [list(columns)]
+    key, rest = shown[0], shown[1:]
+    roomy = fits([key, max(rest, key=lambda c: _need(rows, c, roomy=False))], roomy=True)
+    parts: list[list[Column]] = [[key]]
+    for column in rest:
+        if len(parts[-1]) > 1 and not fits([*parts[-1], column], roomy):
+            parts.append([key])
+        parts[-1].append(column)
+    return parts
 
 
 _MAX_UNBROKEN = 60
