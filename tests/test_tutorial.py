@@ -3,7 +3,8 @@
 They run on the bundled corpus, which annotators are still revising, so the
 outputs shown in the docs are illustrations and are not compared here (the
 exact outputs are pinned on tests/fixtures/queries.yaml in
-tests/test_cli_queries.py). A command piped into another tool runs up to the
+tests/test_cli_queries.py, and a few short ones of the docs in
+tests/test_doc_outputs.py). A command piped into another tool runs up to the
 pipe.
 """
 
