@@ -213,3 +213,21 @@ def test_an_agreement_in_the_map_never_becomes_a_flat_edge(debate: Subset) -> No
     agreement = re.search(r'"n-review" -> "s-review" \[([^\]]*)\]', source)
     assert agreement is not None
     assert "constraint=false" not in agreement[1] and "weight=0" in agreement[1]
+
+
+@pytest.mark.parametrize("view", [DiagramView.MAP, DiagramView.DEBATE])
+def test_a_con_stance_ends_in_a_hollow_diamond_not_a_rebuttals_bar(
+    debate: Subset, view: DiagramView
+) -> None:
+    drawing = plan(debate, DiagramOptions()) if view is DiagramView.MAP else None
+    source = to_dot(drawing or plan_debate(debate, DiagramOptions(view=view)))
+    con = re.search(r'"s-demand-falls" -> "?build-it"? \[([^\]]*)\]', source)
+    pro = re.search(r'"n-pipeline-pays" -> "?build-it"? \[([^\]]*)\]', source)
+    rebut = re.search(r'"s-demand-falls" -> "n-demand-grows" \[([^\]]*)\]', source)
+    assert con is not None and pro is not None and rebut is not None
+    assert "arrowhead=odiamond" in con[1] and 'label=" con "' in con[1]
+    assert "arrowhead=empty" in pro[1] and 'label=" pro "' in pro[1]
+    assert "arrowhead=tee" in rebut[1]
+    if view is DiagramView.MAP:  # the map's legend has a key for each side drawn
+        assert 'label="answers a question: con"' in source
+        assert 'label="answers a question: pro"' in source

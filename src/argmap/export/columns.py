@@ -64,7 +64,10 @@ _KEY = (
     ("rebut", "Vermillion bar ⊣: rebuts a claim."),
     ("undercut", "Bar on a dot: undercuts an inference."),
     ("agree", "Blue double line: the two agree."),
-    ("stance", "pro / con: a speaker's stance on the question, from how many claims."),
+    (
+        "stance",
+        "Hollow head, pro ▷ or con ◇: a speaker's stance on the question, from how many claims.",
+    ),
     ("inferred", "Dashed: inferred by the annotator."),
     ("central", "★ and a thick outline: a central claim."),
     ("folded", "“supported by n premises”: supports not drawn, counted."),

@@ -520,7 +520,7 @@ def plan(
                 label,
             )
         )
-        shown.add("stance")
+        shown.update(("stance", f"stance-{group.side.value}"))
         if inferred:
             shown.add("inferred")
 

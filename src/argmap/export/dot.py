@@ -189,13 +189,16 @@ def _link_attrs(kind: LinkKind, inferred: bool) -> dict[str, str]:
         # one Graphviz 2.43 cannot draw ("lost edge"), and the whole layout fails.
         attrs.update(color=AGREE_COLOUR, penwidth="1.3", dir="none", weight="0")
     elif kind.stance:
+        # A stance answers a question: it neither supports nor attacks a claim, so
+        # it ends in a hollow head (a triangle for pro, a diamond for con), never in
+        # a rebuttal's bar, and says its side on the line.
         attrs.update(
             label=f" {kind.value} ",
             fontcolor=attrs["color"],
             fontsize="11",
             penwidth="2.2",
-            arrowhead="normal" if kind is LinkKind.PRO else "tee",
-            arrowsize="1.1",
+            arrowhead="empty" if kind is LinkKind.PRO else "odiamond",
+            arrowsize="1.3",
         )
     elif kind is LinkKind.PREMISE:
         attrs.update(arrowhead="none", weight="4")
@@ -222,6 +225,8 @@ _KEY = (
     ("rebut", "rebuts a claim", LinkKind.REBUT, False),
     ("undercut", "undercuts an inference", LinkKind.UNDERCUT, False),
     ("agree", "agree", LinkKind.AGREE, False),
+    ("stance-pro", "answers a question: pro", LinkKind.PRO, False),
+    ("stance-con", "answers a question: con", LinkKind.CON, False),
     ("inferred", "inferred (by the annotator)", LinkKind.SUPPORT, True),
 )
 
@@ -390,7 +395,6 @@ def _key_rows(
         entries.append(row)
         row = []
     extras = []
-    # Stances need no sample: their edges say pro or con.
     if "folded" in diagram.shown:
         legend.node("key_folded", label="3 premises", **_folded_attrs(False))
         legend.node(
