@@ -231,3 +231,12 @@ def test_a_con_stance_ends_in_a_hollow_diamond_not_a_rebuttals_bar(
     if view is DiagramView.MAP:  # the map's legend has a key for each side drawn
         assert 'label="answers a question: con"' in source
         assert 'label="answers a question: pro"' in source
+
+
+def test_a_page_too_small_names_no_view_that_was_not_checked_to_fit(runner: CliRunner) -> None:
+    # The whole bundled corpus: its debate view does not fit an A4 page either, so the
+    # advice is filters only.
+    result = runner.invoke(app, ["diagram", "--page", "a4", "--format", "svg"])
+    assert result.exit_code == 2
+    assert "below the 6.5 pt that stays legible: narrow it to one source" in result.stderr
+    assert "--view" not in result.stderr and "--relations" not in result.stderr
