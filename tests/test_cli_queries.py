@@ -103,15 +103,16 @@ Rebuttals against Ben Baker and Cleo Cole (1)
 
 
 def test_matrix(runner: CliRunner) -> None:
-    """Who rebuts whom: row rebuts column, explicit+inferred."""
+    """Who rebuts whom: row rebuts column, explicit+inferred; a long name wraps, never cut."""
     expected = """\
 Who rebuts whom: 5 rebuttals among 2 speakers. Row rebuts column; cells are explicit+inferred; Out =
 made, In = received.
 
-  Speaker                      1     2   Out   In
- ─────────────────────────────────────────────────
-   1 Ann Archer                    0+1     1    4
-   2 Ben Baker and Cleo C…   3+1           4    1
+  Speaker                   1     2   Out   In
+ ──────────────────────────────────────────────
+   1 Ann Archer                 0+1     1    4
+   2 Ben Baker and Cleo   3+1           4    1
+     Cole
 """
     assert run(runner, "matrix").stdout == expected
 

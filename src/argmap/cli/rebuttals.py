@@ -7,6 +7,7 @@ All three take the same filters (``--by``, ``--against``, ``--basis``, ``--kind`
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Annotated, Protocol
 
@@ -351,7 +352,8 @@ def _matrix_rows(
     for i, speaker in enumerate(labels, start=1):
         label = f"{i:>2} {names[speaker]}" if speaker else f"   others ({len(rest)})"
         if cut and len(label) > _LABEL_WIDTH:
-            label = label[: _LABEL_WIDTH - 1].rstrip() + "…"
+            # A long name wraps under itself (a table never crops).
+            label = "\n".join(textwrap.wrap(label, _LABEL_WIDTH, subsequent_indent="   "))
         row: Row = {"speaker": label}
         for j, target in enumerate(labels, start=1):
             row[str(j) if target else "others"] = cell(speaker, target)
@@ -368,7 +370,7 @@ def _matrix_rows(
 
 
 _LABEL_WIDTH = 24
-"""Speaker labels are cut to this width, so that each speaker takes one line."""
+"""Speaker labels wrap within this width, so that the grid keeps room for its columns."""
 
 
 def _count(explicit: int, inferred: int) -> str:
