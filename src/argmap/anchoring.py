@@ -96,15 +96,7 @@ def quoted_share(text: Paragraphs, quotes: Iterable[str]) -> tuple[int, int]:
 
 def read_paragraphs(store: TextStore, name: str) -> Paragraphs | None:
     """The text file ``name`` of a texts directory as :class:`Paragraphs`; None when it
-    cannot be had (the quote rules AM302/AM303 say why)."""
-    from argmap.reading import InputError, read_input
-    from argmap.texts import TextStatus
-
+    cannot be had (the quote rules AM302/AM303 say why). The store has read the file
+    once; this only splits what it read."""
     loaded = store.get(name)
-    if loaded.status is not TextStatus.OK or loaded.path is None:
-        return None
-    try:
-        raw = read_input(loaded.path).decode("utf-8", errors="replace")
-    except InputError:
-        return None
-    return Paragraphs.of(raw)
+    return Paragraphs.of(loaded.raw) if loaded.raw is not None else None
