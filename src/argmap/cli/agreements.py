@@ -82,15 +82,7 @@ def _describe(index: Index, flt: AgreementFilter) -> str:
     parts = []
     if flt.people:
         parts.append("with " + " or ".join(index.display_name(p) for p in flt.people))
-    if flt.sources:
-        from argmap.queries import source_labels
-
-        labels = source_labels(index)
-        parts.append("touching " + " or ".join(labels.get(s, s) for s in flt.sources))
-    if flt.tags:
-        parts.append("tagged " + " or ".join(flt.tags))
-    if flt.cross_source:
-        parts.append("across sources")
+    parts += filters.scope_words(index, flt.sources, flt.tags, flt.cross_source)
     return " ".join(words) + (" " + ", ".join(parts) if parts else "")
 
 

@@ -195,3 +195,21 @@ def tags(index: Index, values: Sequence[str] | None) -> tuple[str, ...]:
     from argmap import resolve
 
     return _each(values, lambda v: resolve.tag(index, v))
+
+
+def scope_words(
+    index: Index, sources: Sequence[str], tags: Sequence[str], cross_source: bool
+) -> list[str]:
+    """The source, tag and cross-source filters in words, for a listing's title:
+    ``["touching Miller 2017", "tagged sanctions", "across sources"]``."""
+    parts = []
+    if sources:
+        from argmap.queries import source_labels
+
+        labels = source_labels(index)
+        parts.append("touching " + " or ".join(labels.get(s, s) for s in sources))
+    if tags:
+        parts.append("tagged " + " or ".join(tags))
+    if cross_source:
+        parts.append("across sources")
+    return parts
