@@ -267,3 +267,13 @@ def test_the_agreement_key_is_a_short_sample_beside_its_caption(
     n = caption.group(1)
     assert abs(x_of(f"key_h{n}") - x_of(f"key_t{n}")) < 100
     assert "Agreements only" in svg
+
+
+@pytest.mark.parametrize("view", ["debate", "speakers"])
+@pytest.mark.parametrize("option", [["--rankdir", "LR"], ["--cluster", "source"]])
+def test_map_only_options_are_refused_with_another_view(
+    runner: CliRunner, view: str, option: list[str]
+) -> None:
+    result = runner.invoke(app, ["diagram", "-f", str(DEBATE), "--view", view, *option])
+    assert result.exit_code == 2
+    assert f"{option[0]} applies to the map view, not --view {view}: drop it" in result.stderr
