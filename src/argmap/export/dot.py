@@ -387,7 +387,8 @@ def _key_rows(
             attrs = {**_link_attrs(kind, inferred), "constraint": "true"}
             # An agreement's weight 0 (see _link_attrs) would let the sample's ends drift
             # apart across the whole row; in the key, hold them together.
-            attrs["weight"] = str(max(int(attrs.get("weight", "1")), 1))
+            if attrs.get("weight") == "0":
+                attrs["weight"] = "1"
             legend.edge(tail, head, minlen="2", **attrs)
             linked.add((tail, head))
             row += [tail, head]
