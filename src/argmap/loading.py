@@ -395,6 +395,20 @@ def _read_scalar(node: yaml.ScalarNode) -> tuple[Any, bool]:
     return value, problem is None
 
 
+def _unquoted_hint(kind: str, value: object) -> str:
+    """Why a word the user wrote is not a string: YAML read it as a boolean or a number."""
+    if kind != "string_type":
+        return ""
+    if isinstance(value, bool):
+        return (
+            f"; YAML read the unquoted word as {str(value).lower()}, as it reads yes, no, on "
+            "and off: put it in quotes"
+        )
+    if isinstance(value, int | float):
+        return f"; YAML read {value!r} as a number: put it in quotes"
+    return ""
+
+
 def _translate(err: Any, raw: dict[str, Any], source_map: SourceMap) -> list[Problem]:
     """pydantic errors -> ``path:line:col: claims[12] (id: x): speaker: field required``."""
     problems: list[Problem] = []
@@ -419,7 +433,7 @@ def _translate(err: Any, raw: dict[str, Any], source_map: SourceMap) -> list[Pro
             rest = rest[:-1]
             pos = source_map.locate(loc, key=True)
         else:
-            message = item["msg"]
+            message = item["msg"] + _unquoted_hint(kind, item.get("input"))
             pos = source_map.locate(loc)
         parts = [p for p in (label, format_path(rest) if rest else "") if p]
         text = ": ".join([*parts, message])
