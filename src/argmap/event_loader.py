@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from argmap.positions import PositionTree, pack
+from argmap.positions import PositionTree, line_starts
 
 _YAML = "tag:yaml.org,2002:"
 _STR = _YAML + "str"
@@ -36,8 +36,9 @@ _MERGE = _YAML + "merge"
 
 _NO_KEY = object()
 
-# Characters PyYAML (YAML 1.1) reads as line breaks that editors and YAML 1.2 do not.
-_ODD_BREAKS = ("\x85", "\u2028", "\u2029")
+# Characters PyYAML (YAML 1.1) reads as line breaks that editors and YAML 1.2 do not,
+# and a byte order mark, which the parser may skip without counting it.
+_ODD_BREAKS = ("\x85", "\u2028", "\u2029", "\ufeff")
 _ODD_BREAKS_UTF8 = tuple(ch.encode("utf-8") for ch in _ODD_BREAKS)
 
 
@@ -76,7 +77,7 @@ def build(
     """
     odd = _ODD_BREAKS if isinstance(text, str) else _ODD_BREAKS_UTF8
     if any(ch in text for ch in odd):  # type: ignore[operator]
-        raise Unusual("line breaks that YAML 1.1 counts differently")
+        raise Unusual("line breaks that YAML 1.1 counts differently, or a byte order mark")
     resolvers = _resolvers(loader)
     no_resolvers: tuple[tuple[str, Any], ...] = tuple(
         entry for entry in loader.yaml_implicit_resolvers.get(None, ())
@@ -116,7 +117,7 @@ def build(
         if event.tag is not None and event.tag != _YAML + "map":
             raise Unusual("tagged top level")
         mark: Any = event.start_mark
-        tree.root = pack(mark.line + 1, mark.column + 1)
+        tree.root = mark.index + 1
         root = {}
         first.append(0)
         count.append(0)
@@ -150,8 +151,7 @@ def build(
                 raise TooManyNodes(mark.line + 1, mark.column + 1)
             if event.anchor is not None or cls is alias_event:
                 raise Unusual("anchor or alias")
-            mark = event.start_mark
-            position = ((mark.line + 1) << 32) | (mark.column + 1)  # positions.pack, inlined
+            position = event.start_mark.index + 1  # 0 is "no position"
             if in_map:
                 # A key: a plain or quoted scalar with no tag.
                 if cls is not scalar_event or event.tag is not None:
@@ -173,8 +173,7 @@ def build(
                     raise TooManyNodes(mark.line + 1, mark.column + 1)
                 if event.anchor is not None or cls is alias_event:
                     raise Unusual("anchor or alias")
-                mark = event.start_mark
-                position = ((mark.line + 1) << 32) | (mark.column + 1)
+                position = event.start_mark.index + 1
             if cls is scalar_event:
                 value = event.value
                 if event.tag is not None:
@@ -186,7 +185,9 @@ def build(
                         else resolvers.get("", no_resolvers)
                     ):
                         if pattern.match(value):
-                            node = yaml.ScalarNode(resolved, value, mark, event.end_mark)
+                            node = yaml.ScalarNode(
+                                resolved, value, event.start_mark, event.end_mark
+                            )
                             value, clean = scalar(node)
                             if not clean:
                                 raise Unusual("unreadable scalar")
@@ -236,6 +237,7 @@ def build(
         if dispose is not None:
             dispose()
     assert root is not None
+    tree.line_starts = line_starts(text)
     return root, tree
 
 
