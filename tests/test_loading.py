@@ -143,6 +143,17 @@ def test_wrong_values_point_at_the_value() -> None:
     ]
 
 
+def test_a_word_yaml_reads_as_a_boolean_or_a_number_says_to_quote_it() -> None:
+    # The "Norway problem": YAML 1.1 reads an unquoted no as false.
+    text = MINIMAL.replace("    name: Ann\n", "    name: no\n").replace("title: One", "title: 1984")
+    assert problems(text) == [
+        "corpus.yaml:4:11: people[0] (id: ann): name: Input should be a valid string; "
+        "YAML read the unquoted word as false, as it reads yes, no, on and off: put it in quotes",
+        "corpus.yaml:7:12: sources[0] (id: s1): title: Input should be a valid string; "
+        "YAML read 1984 as a number: put it in quotes",
+    ]
+
+
 def test_dates_stay_text_at_their_precision() -> None:
     text = MINIMAL.replace("    authors: [ann]\n", "    authors: [ann]\n    date: 2019\n")
     assert loads(text).sources[0].date == "2019"

@@ -11,7 +11,7 @@ from argmap.formats import Relations
 from argmap.index import Entity, Index
 from argmap.loading import load
 from argmap.subset import Selection, select
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, RULES
 
 
 @pytest.fixture(scope="module")
@@ -101,3 +101,37 @@ def test_filters_of_different_kinds_all_apply(index: Index) -> None:
     assert ids(subset.corpus.claims) == ["s-memo-costs"]
     subset = select(index, Selection(sources=("south-memo", "north-south-2019"), tags=("trade",)))
     assert ids(subset.corpus.claims) == ["n-pipeline-pays", "n-prices-stable", "s-memo-costs"]
+
+
+@pytest.fixture(scope="module")
+def debate() -> Index:
+    return Index.build(load(RULES / "pass-debate.yaml"))
+
+
+def test_relations_agree_keeps_only_agreements_and_their_claims(debate: Index) -> None:
+    subset = select(debate, Selection(relations=Relations.AGREE))
+    assert ids(subset.corpus.agreements) == ["analysts-agree-with-critic"]
+    assert ids(subset.corpus.claims) == ["needs-japan", "critic-needs-japan"]
+    assert subset.corpus.arguments == [] and subset.corpus.rebuttals == []
+    assert subset.corpus.stances == []
+
+
+def test_relations_attack_or_support_drop_agreements(debate: Index) -> None:
+    for relations in (Relations.ATTACK, Relations.SUPPORT):
+        assert select(debate, Selection(relations=relations)).corpus.agreements == []
+
+
+def test_an_agreement_is_one_step_from_a_focus(debate: Index) -> None:
+    # The critic's claim is tied to the rest only by agreeing with the analysts.
+    subset = select(debate, Selection(focus="critic-needs-japan", depth=1))
+    assert ids(subset.corpus.claims) == ["needs-japan", "critic-needs-japan"]
+    assert ids(subset.corpus.agreements) == ["analysts-agree-with-critic"]
+    two = select(debate, Selection(focus="critic-needs-japan", depth=2))
+    assert "baskets" in ids(two.corpus.claims)  # which rebuts the analysts
+
+
+def test_context_brings_back_the_claim_a_kept_claim_agrees_with(debate: Index) -> None:
+    subset = select(debate, Selection(speakers=("cy-critic",), context=True))
+    assert ids(subset.corpus.claims) == ["needs-japan", "critic-needs-japan"]
+    assert subset.context == frozenset({"needs-japan"})
+    assert ids(subset.corpus.agreements) == ["analysts-agree-with-critic"]

@@ -240,3 +240,40 @@ def test_a_page_too_small_names_no_view_that_was_not_checked_to_fit(runner: CliR
     assert result.exit_code == 2
     assert "below the 6.5 pt that stays legible: narrow it to one source" in result.stderr
     assert "--view" not in result.stderr and "--relations" not in result.stderr
+
+
+@pytest.mark.parametrize("renderer", ["wasm", pytest.param("dot", marks=NEEDS_DOT)])
+def test_the_agreement_key_is_a_short_sample_beside_its_caption(
+    runner: CliRunner, renderer: str, tmp_path: Path
+) -> None:
+    # An agreement edge has weight 0 (Graphviz 2.43 loses weighted ones between
+    # records); in the key that let its two ends drift to the row's far ends.
+    out = tmp_path / "agree.svg"
+    args = ["diagram", "-f", str(DEBATE), "--relations", "agree", "--renderer", renderer]
+    result = runner.invoke(app, [*args, "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    svg = out.read_text(encoding="utf-8")
+
+    def x_of(node: str) -> float:
+        found = re.search(
+            rf"<title>{node}</title>\s*<(?:ellipse|polygon|text)[^>]*?(?:cx|x|points)=\"(-?[\d.]+)",
+            svg,
+        )
+        assert found, node
+        return float(found.group(1))
+
+    caption = re.search(r"<title>key_c(\d+)</title>\s*<text[^>]*>agree</text>", svg)
+    assert caption, "no agreement key"
+    n = caption.group(1)
+    assert abs(x_of(f"key_h{n}") - x_of(f"key_t{n}")) < 100
+    assert "Agreements only" in svg
+
+
+@pytest.mark.parametrize("view", ["debate", "speakers"])
+@pytest.mark.parametrize("option", [["--rankdir", "LR"], ["--cluster", "source"]])
+def test_map_only_options_are_refused_with_another_view(
+    runner: CliRunner, view: str, option: list[str]
+) -> None:
+    result = runner.invoke(app, ["diagram", "-f", str(DEBATE), "--view", view, *option])
+    assert result.exit_code == 2
+    assert f"{option[0]} applies to the map view, not --view {view}: drop it" in result.stderr

@@ -115,6 +115,7 @@ class Relations(StrEnum):
 
     SUPPORT = "support"
     ATTACK = "attack"
+    AGREE = "agree"
     ALL = "all"
 
 

@@ -15,16 +15,14 @@ name the entity they concern.
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import yaml
 
 from argmap import event_loader
+from argmap.collector import paused as _gc_paused
 
 # Re-exported: they were defined here before the cache needed them without YAML.
 from argmap.corpus_file import bundled_corpus_path as bundled_corpus_path
@@ -263,19 +261,6 @@ def validate(raw: dict[str, Any], source_map: SourceMap) -> Corpus:
     return corpus.with_source_map(source_map)
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    # Building many small objects triggers the cyclic collector again and
-    # again for nothing: loading a large file costs about 3x with it on.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _fail(file: Path | None, message: str) -> CorpusError:
     return CorpusError([Problem("AM001", message, file)])
 
@@ -395,6 +380,20 @@ def _read_scalar(node: yaml.ScalarNode) -> tuple[Any, bool]:
     return value, problem is None
 
 
+def _unquoted_hint(kind: str, value: object) -> str:
+    """Why a word the user wrote is not a string: YAML read it as a boolean or a number."""
+    if kind != "string_type":
+        return ""
+    if isinstance(value, bool):
+        return (
+            f"; YAML read the unquoted word as {str(value).lower()}, as it reads yes, no, on "
+            "and off: put it in quotes"
+        )
+    if isinstance(value, int | float):
+        return f"; YAML read {value!r} as a number: put it in quotes"
+    return ""
+
+
 def _translate(err: Any, raw: dict[str, Any], source_map: SourceMap) -> list[Problem]:
     """pydantic errors -> ``path:line:col: claims[12] (id: x): speaker: field required``."""
     problems: list[Problem] = []
@@ -419,7 +418,7 @@ def _translate(err: Any, raw: dict[str, Any], source_map: SourceMap) -> list[Pro
             rest = rest[:-1]
             pos = source_map.locate(loc, key=True)
         else:
-            message = item["msg"]
+            message = item["msg"] + _unquoted_hint(kind, item.get("input"))
             pos = source_map.locate(loc)
         parts = [p for p in (label, format_path(rest) if rest else "") if p]
         text = ": ".join([*parts, message])

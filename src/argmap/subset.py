@@ -17,16 +17,17 @@ The rules, in order:
 2. **Focus.** With ``--focus ID``, only claims within ``--depth`` steps of
    that claim (and passing the filters) are kept. One step crosses one
    relation: an argument joins its conclusion and all its premises (so an
-   argument is never cut in half), a rebuttal joins attacker and target, and
-   an undercut joins the attacker with the claims of the argument it attacks.
+   argument is never cut in half), a rebuttal joins attacker and target, an
+   undercut joins the attacker with the claims of the argument it attacks,
+   and an agreement joins its two claims.
 3. **Relations.** An argument is kept when its conclusion and all its
    premises are kept; a rebuttal when its attacker is kept and its target
-   (claim, or kept argument) too. ``--relations support`` keeps only
-   arguments, ``attack`` only rebuttals (plus the arguments that undercuts
-   attack, which they need). With ``support`` or ``attack``, claims left
-   without any relation are dropped; with ``all`` they stay.
-   Agreements (both claims kept) and stances (claim kept), with the
-   questions they answer, go with ``all`` only.
+   (claim, or kept argument) too; an agreement when both its claims are.
+   ``--relations support`` keeps only arguments, ``attack`` only rebuttals
+   (plus the arguments that undercuts attack, which they need), ``agree``
+   only agreements. With ``support``, ``attack`` or ``agree``, claims left
+   without any relation are dropped; with ``all`` they stay. Stances (claim
+   kept), with the questions they answer, go with ``all`` only.
 4. **Context.** With ``--context``, the claims one relation away from the
    selection that the filters left out are added back, flagged as context,
    so that "what did Trenin answer?" shows the claim he answered.
@@ -44,7 +45,7 @@ from dataclasses import dataclass, field
 from argmap.errors import LookupFailed
 from argmap.formats import Relations
 from argmap.index import Index
-from argmap.model import Argument, Claim, Corpus, Rebuttal
+from argmap.model import Agreement, Argument, Claim, Corpus, Rebuttal
 
 DEFAULT_DEPTH = 2
 """How far ``--focus`` reaches when ``--depth`` is not given."""
@@ -112,12 +113,15 @@ def _rebuttal_members(index: Index, rebuttal: Rebuttal) -> list[str]:
 
 def _hyperedges(index: Index, relations: Relations) -> Iterator[list[str]]:
     """Each relation as the set of claims it joins (only those that exist)."""
-    if relations is not Relations.ATTACK:
+    if relations in (Relations.SUPPORT, Relations.ALL):
         for argument in index.corpus.arguments:
             yield [c for c in _members(argument) if c in index.claims]
-    if relations is not Relations.SUPPORT:
+    if relations in (Relations.ATTACK, Relations.ALL):
         for rebuttal in index.corpus.rebuttals:
             yield [c for c in _rebuttal_members(index, rebuttal) if c in index.claims]
+    if relations in (Relations.AGREE, Relations.ALL):
+        for agreement in index.corpus.agreements:
+            yield [c for c in agreement.claims if c in index.claims]
 
 
 def _matches(index: Index, selection: Selection) -> set[str]:
@@ -171,7 +175,7 @@ def _kept_relations(
 ) -> tuple[list[Argument], list[Rebuttal]]:
     corpus = index.corpus
     rebuttals = []
-    if relations is not Relations.SUPPORT:
+    if relations in (Relations.ATTACK, Relations.ALL):
         rebuttals = [
             r
             for r in corpus.rebuttals
@@ -183,7 +187,7 @@ def _kept_relations(
     arguments = [
         a
         for a in corpus.arguments
-        if (relations is not Relations.ATTACK or a.id in undercut)
+        if (relations in (Relations.SUPPORT, Relations.ALL) or a.id in undercut)
         and all(c in claims for c in _members(a))
     ]
     return arguments, rebuttals
@@ -196,6 +200,11 @@ def _context_for(index: Index, claims: set[str], relations: Relations) -> set[st
         if any(c in claims for c in edge):
             extra.update(c for c in edge if c not in claims)
     return extra
+
+
+def _agreements(corpus: Corpus, claims: set[str]) -> list[Agreement]:
+    """The agreements both of whose claims are in ``claims``."""
+    return [a for a in corpus.agreements if all(c in claims for c in a.claims)]
 
 
 def _touched(
@@ -227,26 +236,34 @@ def select(index: Index, selection: Selection) -> Subset:
         context = _context_for(index, claims, selection.relations)
         claims |= context
     arguments, rebuttals = _kept_relations(index, claims, selection.relations)
+    agreements = (
+        _agreements(corpus, claims)
+        if selection.relations in (Relations.AGREE, Relations.ALL)
+        else []
+    )
     if context:
         # Relations among context claims alone are not about the selection (but an
         # argument that a kept undercut attacks stays, or the undercut would dangle).
         rebuttals = [r for r in rebuttals if not set(_rebuttal_members(index, r)) <= context]
         undercut = {r.target for r in rebuttals}
         arguments = [a for a in arguments if a.id in undercut or not set(_members(a)) <= context]
+        agreements = [a for a in agreements if not set(a.claims) <= context]
+    touched = _touched(arguments, rebuttals, index)
+    touched.update(c for a in agreements for c in a.claims)
     if selection.relations is not Relations.ALL:
-        keep = _touched(arguments, rebuttals, index)
+        keep = set(touched)
         if selection.focus is not None:
             keep.add(selection.focus)
         claims &= keep
         context &= keep
     if context:
         # A context claim that no kept relation ties to the selection is noise.
-        untied = context - _touched(arguments, rebuttals, index)
+        untied = context - touched
         claims -= untied
         context -= untied
     kept_claims = [c for c in corpus.claims if c.id in claims]
     return Subset(
-        _pruned(index, kept_claims, arguments, rebuttals, selection.relations),
+        _pruned(index, kept_claims, arguments, rebuttals, agreements, selection.relations),
         selection,
         frozenset(context),
         whole=corpus,
@@ -258,6 +275,7 @@ def _pruned(
     claims: list[Claim],
     arguments: list[Argument],
     rebuttals: list[Rebuttal],
+    agreements: list[Agreement],
     relations: Relations = Relations.ALL,
 ) -> Corpus:
     corpus = index.corpus
@@ -273,11 +291,11 @@ def _pruned(
             people_ids.update(person.members)
     tag_ids = {t for c in claims for t in c.tags}
     kept = {c.id for c in claims}
-    # Agreements (which argmap evaluate reads) and stances go with their claims,
-    # unless only supports or only attacks are asked for; a question goes with
-    # the stances on it.
+    # Agreements (which argmap evaluate reads) go with their claims, unless only
+    # supports or only attacks are asked for; stances too, with everything; a
+    # question goes with the stances on it.
     everything = relations is Relations.ALL
-    agreements = [a for a in corpus.agreements if everything and all(c in kept for c in a.claims)]
+    agreements = [a for a in agreements if all(c in kept for c in a.claims)]
     stances = [
         s
         for s in corpus.stances

@@ -128,24 +128,26 @@ def diagram(
         ),
     ] = None,
     cluster: Annotated[
-        ClusterBy,
+        ClusterBy | None,
         typer.Option(
             "--cluster",
             case_sensitive=False,
-            help="Box claims by source or by speaker. auto: by speaker for a debate "
-            "(several -a, or one source with several speakers), else by source when "
-            "there are several.",
+            help="Box claims by source or by speaker (map view). auto (the default): by "
+            "speaker for a debate (several -a, or one source with several speakers), else "
+            "by source when there are several.",
+            show_default=False,
         ),
-    ] = ClusterBy.AUTO,
+    ] = None,
     rankdir: Annotated[
-        RankDir,
+        RankDir | None,
         typer.Option(
             "--rankdir",
             case_sensitive=False,
-            help="BT: conclusions above their premises. TB the reverse; LR and RL sideways "
-            "(LR suits the whole corpus: sources become bands).",
+            help="Map view. BT (the default): conclusions above their premises. TB the "
+            "reverse; LR and RL sideways (LR suits the whole corpus: sources become bands).",
+            show_default=False,
         ),
-    ] = RankDir.BT,
+    ] = None,
     title: Annotated[
         str | None,
         typer.Option(
@@ -234,6 +236,12 @@ def diagram(
 
     if wrap is None:
         wrap = DEBATE_WRAP if view is DiagramView.DEBATE else DEFAULT_WRAP
+    if view is not DiagramView.MAP:
+        # The debate view sets speakers side by side in columns; the speaker network
+        # lays itself out: neither has boxes or a direction to choose.
+        for given, option in ((cluster, "--cluster"), (rankdir, "--rankdir")):
+            if given is not None:
+                fail(f"{option} applies to the map view, not --view {view.value}: drop it")
     index = load_index(file)
     chosen = selection.build(
         index,
@@ -251,8 +259,8 @@ def diagram(
         format=_format(output, output_format),
         options=DiagramOptions(
             wrap=wrap,
-            cluster=cluster,
-            rankdir=rankdir,
+            cluster=cluster or ClusterBy.AUTO,
+            rankdir=rankdir or RankDir.BT,
             title=title,
             legend=legend,
             ids=ids,

@@ -17,10 +17,12 @@ from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from typing import Any
 
 import typer
-from typer._click import Command
-from typer.core import TyperGroup
+from typer._click import Command, Context, Parameter
+from typer.core import TyperCommand, TyperGroup
 from typer.main import get_command, get_command_from_info
 from typer.models import CommandInfo
+
+from argmap.cli import coercion
 
 
 def build_command(name: str, target: str) -> Command:
@@ -36,10 +38,28 @@ def build_command(name: str, target: str) -> Command:
         command.name = name
         return command
     return get_command_from_info(
-        CommandInfo(name=name, callback=found),
+        CommandInfo(name=name, callback=found, cls=QuickCommand),
         pretty_exceptions_short=True,
         rich_markup_mode=None,
     )
+
+
+class QuickCommand(TyperCommand):
+    """A typer command whose parameters coerce values without pydantic (:mod:`.coercion`)."""
+
+    def get_params(self, ctx: Context) -> list[Parameter]:
+        params = super().get_params(ctx)  # with the help option, made on first use
+        coercion.install(params)
+        return params
+
+
+def quicken(command: Command) -> None:
+    """Give ``command``'s parameters (and its subcommands', for a group) the quick coercion."""
+    coercion.install(command.params)
+    commands = getattr(command, "commands", {})
+    if not isinstance(commands, LazyCommands):  # a lazy group quickens each on first use
+        for sub in commands.values():
+            quicken(sub)
 
 
 class LazyCommands(MutableMapping[str, Command]):
@@ -62,6 +82,7 @@ class LazyCommands(MutableMapping[str, Command]):
         command = self._built.get(name)
         if command is None:
             command = self._finish(name, build_command(name, self._registry[name]))
+            quicken(command)
             self._built[name] = command
         return command
 
@@ -97,6 +118,11 @@ class LazyGroup(TyperGroup):
         for name, command in self.commands.items():  # any registered the usual way
             commands[name] = command
         self.commands = commands
+
+    def get_params(self, ctx: Context) -> list[Parameter]:
+        params = super().get_params(ctx)  # typer appends the completion options after __init__
+        coercion.install(params)
+        return params
 
     def finish(self, name: str, command: Command) -> Command:
         """Adjust a command once built (options every command shares); as is by default."""

@@ -38,6 +38,10 @@ class Grid(Protocol):
     def speakers(self) -> tuple[tuple[str, str], ...]: ...
     @property
     def cells(self) -> Mapping[tuple[str, str], _Counts]: ...
+    @property
+    def symmetric(self) -> bool:
+        """Whether (a, b) and (b, a) hold the same pair, counted once."""
+        ...
 
 
 Margin = tuple[str, str, Callable[[str], int]]
@@ -326,11 +330,18 @@ def _matrix_rows(
     shown = set(kept)
     # (row, column) -> [explicit, inferred], with None for 'others': one pass
     sums: dict[tuple[str | None, str | None], list[int]] = {}
+    # In a symmetric grid a pair of two folded speakers sits under (others, others)
+    # twice, as (a, b) and (b, a): count it once there, and once in the margins.
+    within_rest = 0
     for (attacker, attacked), pair in grid.cells.items():
         key = (
             attacker if attacker in shown else None,
             attacked if attacked in shown else None,
         )
+        if grid.symmetric and key == (None, None) and attacker != attacked:
+            if attacker > attacked:
+                continue
+            within_rest += pair.explicit + pair.inferred
         counts = sums.setdefault(key, [0, 0])
         counts[0] += pair.explicit
         counts[1] += pair.inferred
@@ -350,7 +361,7 @@ def _matrix_rows(
         for j, target in enumerate(labels, start=1):
             row[str(j) if target else "others"] = cell(speaker, target)
         for margin, _, count in margins:
-            row[margin] = count(speaker) if speaker else sum(count(s) for s in rest)
+            row[margin] = count(speaker) if speaker else sum(count(s) for s in rest) - within_rest
         rows.append(row)
     columns = [
         Column("speaker", "Speaker"),

@@ -47,7 +47,8 @@ RelationsOption = Annotated[
         "--relations",
         case_sensitive=False,
         help="Which relations to keep: support (arguments), attack (rebuttals and "
-        "undercuts) or all. With support or attack, claims left unconnected are dropped.",
+        "undercuts), agree (agreements) or all. With support, attack or agree, claims "
+        "left unconnected are dropped.",
     ),
 ]
 ContextOption = Annotated[

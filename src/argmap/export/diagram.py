@@ -245,6 +245,8 @@ def default_title(subset: Subset, index: Index, full: Index) -> str:
         parts.append("supports only")
     elif selection.relations is Relations.ATTACK:
         parts.append("attacks only")
+    elif selection.relations is Relations.AGREE:
+        parts.append("agreements only")
     if parts:
         title = " · ".join(parts)
         return title[0].upper() + title[1:]

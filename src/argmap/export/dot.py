@@ -384,9 +384,12 @@ def _key_rows(
             row += [tail, head]
         else:
             legend.node(head, **point)
-            legend.edge(
-                tail, head, minlen="2", **{**_link_attrs(kind, inferred), "constraint": "true"}
-            )
+            attrs = {**_link_attrs(kind, inferred), "constraint": "true"}
+            # An agreement's weight 0 (see _link_attrs) would let the sample's ends drift
+            # apart across the whole row; in the key, hold them together.
+            if attrs.get("weight") == "0":
+                attrs["weight"] = "1"
+            legend.edge(tail, head, minlen="2", **attrs)
             linked.add((tail, head))
             row += [tail, head]
         legend.node(text, label=caption, shape="plaintext", fontsize="11", margin="0.02,0")

@@ -186,6 +186,11 @@ class AgreementMatrix:
     totals: dict[str, int] = field(default_factory=dict)
     """Speaker -> agreements they take part in (a pair of their own counts once)."""
 
+    @property
+    def symmetric(self) -> bool:
+        """Always: (a, b) and (b, a) are the same pair."""
+        return True
+
 
 def agreement_matrix(pairs: Sequence[AgreementPair]) -> AgreementMatrix:
     """Arrange pairs as a symmetric matrix over every speaker who agrees with someone."""

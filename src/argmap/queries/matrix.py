@@ -102,6 +102,11 @@ class Matrix:
     _made: Counter[str] = field(default_factory=Counter, init=False, repr=False, compare=False)
     _received: Counter[str] = field(default_factory=Counter, init=False, repr=False, compare=False)
 
+    @property
+    def symmetric(self) -> bool:
+        """Never: (a, b) is who rebuts whom, (b, a) the other way."""
+        return False
+
     def __post_init__(self) -> None:
         # Totals per speaker, summed once: a lookup per speaker, not a scan of every cell.
         for (by, target), pair in self.cells.items():
