@@ -22,7 +22,7 @@ from typer.core import TyperCommand, TyperGroup
 from typer.main import get_command, get_command_from_info
 from typer.models import CommandInfo
 
-from argmap.cli import coercion
+from argmap.cli import coercion, collector
 
 
 def build_command(name: str, target: str) -> Command:
@@ -51,6 +51,11 @@ class QuickCommand(TyperCommand):
         params = super().get_params(ctx)  # with the help option, made on first use
         coercion.install(params)
         return params
+
+    def invoke(self, ctx: Context) -> Any:
+        if not any(param.name == "file" for param in self.params):
+            collector.settle()  # reads no corpus: start-up ends here (argmap.cli.collector)
+        return super().invoke(ctx)
 
 
 def quicken(command: Command) -> None:
