@@ -88,3 +88,23 @@ def test_words_only_the_quote_has_are_shown_where_they_would_go() -> None:
     # Words only the text has are marked as before.
     match = SourceText("Protected lanes cut all injuries.").find("Protected lanes cut injuries")
     assert match.closest == "Protected lanes cut »all« injuries."
+
+
+def test_a_text_is_normalised_once_for_every_quote_rule() -> None:
+    # The paragraph rules (AM308, AM309) read the same normalised text as the
+    # matcher, with where each line starts; nothing is normalised again.
+    from argmap.anchoring import Paragraphs
+
+    raw = "“Title”\n\nFirst line,\nsecond\u00a0line.\r\n\r\n  Third `code` paragraph.\n"
+    text = SourceText(raw)
+    assert text.normalised == "\"Title\" First line, second line. Third 'code' paragraph."
+    assert text.line_starts == (0, 8, 20, 33)
+    paragraphs = Paragraphs.of_text(text)
+    assert (paragraphs.normalised, paragraphs.starts) == (text.normalised, text.line_starts)
+    assert paragraphs.spans("second line. … code") == ((20, 32), (40, 44))
+
+
+def test_a_backtick_reads_as_an_apostrophe_in_ascii_text_too() -> None:
+    # Before, a backtick became ' only in a line that also had a non-ASCII character.
+    assert SourceText("it`s").find("it\u2019s").found
+    assert SourceText("it`s — so").find("it's").found

@@ -14,10 +14,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from argmap.quotes import fragments, normalise
+from argmap.quotes import SourceText, fragments
 
 if TYPE_CHECKING:
     from argmap.texts import TextStore
@@ -39,41 +39,50 @@ def quote_words(quote: str) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Paragraphs:
-    """A text normalised as the quote matcher sees it, with its paragraph starts."""
+    """A text normalised as the quote matcher sees it, with its paragraph starts.
+
+    Made from the :class:`~argmap.quotes.SourceText` the text store built, so
+    that a text is normalised once for every quote rule.
+    """
 
     normalised: str
     starts: tuple[int, ...]
     """Offset of each paragraph's first character in ``normalised``."""
+    _found: dict[str, tuple[Span, ...] | None] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    """The spans of each quote looked up so far: AM301, AM308 and AM309 ask for the same."""
 
     @classmethod
     def of(cls, raw: str) -> Paragraphs:
-        starts: list[int] = []
-        parts: list[str] = []
-        at = 0
-        for line in raw.splitlines():
-            part = normalise(line)
-            if not part:
-                continue
-            starts.append(at)
-            parts.append(part)
-            at += len(part) + 1
-        return cls(" ".join(parts), tuple(starts))
+        return cls.of_text(SourceText(raw))
+
+    @classmethod
+    def of_text(cls, text: SourceText) -> Paragraphs:
+        return cls(text.normalised, text.line_starts)
 
     def paragraph(self, offset: int) -> int:
         """The 0-based paragraph holding ``offset``."""
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
-    def spans(self, quote: str) -> list[Span] | None:
+    def spans(self, quote: str) -> tuple[Span, ...] | None:
         """The span of each fragment of ``quote``, in order; None when one is not found."""
+        try:
+            return self._found[quote]
+        except KeyError:
+            pass
         found: list[Span] = []
         start = 0
+        normalised = self.normalised
         for part in fragments(quote):
-            at = self.normalised.find(part, start)
+            at = normalised.find(part, start)
             if at < 0:
+                self._found[quote] = None
                 return None
-            found.append((at, at + len(part)))
             start = at + len(part)
-        return found or None
+            found.append((at, start))
+        spans = self._found[quote] = tuple(found) or None
+        return spans
 
 
 def merged(spans: Iterable[Span]) -> list[Span]:
@@ -99,4 +108,4 @@ def read_paragraphs(store: TextStore, name: str) -> Paragraphs | None:
     cannot be had (the quote rules AM302/AM303 say why). The store has read the file
     once; this only splits what it read."""
     loaded = store.get(name)
-    return Paragraphs.of(loaded.raw) if loaded.raw is not None else None
+    return Paragraphs.of_text(loaded.text) if loaded.text is not None else None

@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import gc
 import hashlib
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from argmap import __version__
+from argmap.collector import paused, settle
 from argmap.environment import ENV_NO_CACHE
 
 if TYPE_CHECKING:
@@ -67,10 +67,23 @@ def directory() -> Path:
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Corpus:
-    """:func:`argmap.loading.load`, through the cache when it is enabled."""
-    from argmap.corpus_file import default_corpus_path, read_corpus_bytes
+    """:func:`argmap.loading.load`, through the cache when it is enabled.
+
+    For a command: what is alive once the corpus is loaded is exempted from
+    later garbage collections (:func:`argmap.collector.settle`).
+    """
+    from argmap.corpus_file import default_corpus_path
 
     file = Path(path) if path is not None else default_corpus_path()
+    corpus = _load(file)
+    # The corpus lives as long as the command: later collections need not walk it.
+    settle()
+    return corpus
+
+
+def _load(file: Path) -> Corpus:
+    from argmap.corpus_file import read_corpus_bytes
+
     if not enabled():
         from argmap import loading
 
@@ -127,14 +140,8 @@ def _read(entry: Path, key: str) -> Corpus | None:
     from argmap.model import Corpus
 
     try:
-        with entry.open("rb") as stream:
-            enabled_gc = gc.isenabled()
-            gc.disable()
-            try:
-                stored: Any = pickle.load(stream)
-            finally:
-                if enabled_gc:
-                    gc.enable()
+        with entry.open("rb") as stream, paused():
+            stored: Any = pickle.load(stream)
     except FileNotFoundError:
         return None
     except Exception:  # corrupt, truncated, written by other code: rebuilt, never an error

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple, TypeVar
 
+from argmap.collector import paused
 from argmap.model import (
     Agreement,
     Argument,
@@ -95,6 +96,11 @@ class Index:
 
     @classmethod
     def build(cls, corpus: Corpus) -> Index:
+        with paused():  # many small lists and no garbage cycles
+            return cls._build(corpus)
+
+    @classmethod
+    def _build(cls, corpus: Corpus) -> Index:
         ix = cls(corpus)
         for declared in corpus.tags:
             ix.tags.setdefault(declared.id, declared)

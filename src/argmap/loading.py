@@ -15,16 +15,14 @@ name the entity they concern.
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import yaml
 
 from argmap import event_loader
+from argmap.collector import paused as _gc_paused
 
 # Re-exported: they were defined here before the cache needed them without YAML.
 from argmap.corpus_file import bundled_corpus_path as bundled_corpus_path
@@ -261,19 +259,6 @@ def validate(raw: dict[str, Any], source_map: SourceMap) -> Corpus:
         except ValidationError as err:
             raise CorpusError(_translate(err, raw, source_map)) from None
     return corpus.with_source_map(source_map)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    # Building many small objects triggers the cyclic collector again and
-    # again for nothing: loading a large file costs about 3x with it on.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _fail(file: Path | None, message: str) -> CorpusError:

@@ -89,8 +89,10 @@ ADDED = "+"
 
 def normalise(text: str) -> str:
     """The form in which quotes and texts are compared."""
-    if not text.isascii():  # ASCII is already in NFKC and has nothing to translate
+    if not text.isascii():
         text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    elif "`" in text:  # ASCII is already in NFKC; its only character to translate
+        text = text.replace("`", "'")
     # str.split() splits on exactly what \s matches, and is ten times faster than re.sub.
     return " ".join(text.split())
 
@@ -101,7 +103,10 @@ def fragments(quote: str) -> list[str]:
     if found is None:
         if len(_FRAGMENTS) >= _FRAGMENTS_KEPT:
             _FRAGMENTS.clear()
-        found = _FRAGMENTS[quote] = tuple(part for part in _ELISION.split(normalise(quote)) if part)
+        text = normalise(quote)
+        # Most quotes have no elision: the split is only for those that have "...".
+        parts = _ELISION.split(text) if "..." in text else (text,)
+        found = _FRAGMENTS[quote] = tuple(part for part in parts if part)
     return list(found)
 
 
@@ -134,15 +139,30 @@ class SourceText:
     """A source text, normalised once, for any number of quote look-ups."""
 
     def __init__(self, raw: str) -> None:
-        paragraphs = [p for p in (normalise(x) for x in _PARAGRAPH.split(raw)) if p]
-        self.normalised = " ".join(paragraphs)
-        # Where each paragraph ends in ``normalised`` (the joining space), for passages.
+        # Normalised line by line, once: the quote rules that count paragraphs
+        # (AM308, AM309, via :class:`argmap.anchoring.Paragraphs`) use the same
+        # text and where each line starts. Joining the normalised lines of a
+        # paragraph with one space is normalising the paragraph whole: line
+        # breaks are white space, and NFKC composes nothing across them.
+        lines: list[str] = []
+        starts: list[int] = []
         ends: list[int] = []
-        at = -1
-        for paragraph in paragraphs[:-1]:
-            at += len(paragraph) + 1
-            ends.append(at)
-        self._paragraph_ends = ends
+        at = 0
+        for paragraph in _PARAGRAPH.split(raw):
+            before = len(lines)
+            for line in paragraph.splitlines():
+                part = normalise(line)
+                if part:
+                    starts.append(at)
+                    lines.append(part)
+                    at += len(part) + 1
+            if len(lines) > before:
+                ends.append(at - 1)
+        self.normalised = " ".join(lines)
+        self.line_starts: tuple[int, ...] = tuple(starts)
+        """Where each non-blank line of the raw text starts in ``normalised``."""
+        # Where each paragraph ends in ``normalised`` (the joining space), for passages.
+        self._paragraph_ends = ends[:-1]
         self._sample: str | None = None
 
     def find(self, quote: str) -> QuoteMatch:

@@ -30,8 +30,6 @@ class LoadedText:
     text: SourceText | None = None
     sha256: str | None = None
     reason: str | None = None
-    raw: str | None = None
-    """The decoded file as read, for what needs its lines (paragraphs: AM308, AM309)."""
 
 
 class TextStore:
@@ -100,7 +98,6 @@ class TextStore:
             candidate,
             SourceText(decoded),
             hashlib.sha256(data).hexdigest(),
-            raw=decoded,
         )
 
     def paths(self) -> list[Path]:

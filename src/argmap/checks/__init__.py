@@ -24,6 +24,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from argmap.collector import paused
 from argmap.positions import NodePath, display_path
 
 if TYPE_CHECKING:
@@ -208,11 +209,12 @@ def run_checks(
     context = CheckContext(index, texts, settings=settings or RuleSettings())
     path = index.corpus.source_map.path
     out: list[Diagnostic] = []
-    for rule in registry():
-        if not selection.enabled(rule.code):
-            continue
-        for finding in rule.check(context):
-            out.append(_diagnostic(rule, finding, index, path))
+    with paused():  # rules make many objects and no garbage cycles
+        for rule in registry():
+            if not selection.enabled(rule.code):
+                continue
+            for finding in rule.check(context):
+                out.append(_diagnostic(rule, finding, index, path))
     out.sort(key=_order)
     return out
 

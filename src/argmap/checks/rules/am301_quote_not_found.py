@@ -32,8 +32,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.checks import CheckContext, Finding
+from argmap.checks.rules._common import source_paragraphs
 from argmap.quotes import ADDED
-from argmap.texts import TextStatus
 
 CODE = "AM301"
 NAME = "quote-not-found"
@@ -49,8 +49,11 @@ def check(context: CheckContext) -> Iterator[Finding]:
         source = index.sources.get(claim.source)
         if claim.quote is None or source is None or source.text is None:
             continue
+        text = source_paragraphs(context, source)
+        if text is None or text.spans(claim.quote) is not None:
+            continue  # no text (AM302, AM303), or found (AM308, AM309 reuse the spans)
         loaded = store.get(source.text)
-        if loaded.status is not TextStatus.OK or loaded.text is None:
+        if loaded.text is None:  # pragma: no cover - source_paragraphs had it
             continue
         match = loaded.text.find(claim.quote)
         if match.found:

@@ -32,6 +32,7 @@ from itertools import pairwise
 
 from argmap.checks import CheckContext, Finding
 from argmap.checks.rules._common import source_paragraphs
+from argmap.quotes import fragments
 
 CODE = "AM308"
 NAME = "scattered-quote"
@@ -44,14 +45,14 @@ def check(context: CheckContext) -> Iterator[Finding]:
     gap_limit = context.settings.max_elision_gap
     for claim in index.corpus.claims:
         source = index.sources.get(claim.source)
-        if claim.quote is None or source is None:
-            continue
+        if claim.quote is None or source is None or len(fragments(claim.quote)) < 2:
+            continue  # no elision: nothing to scatter
         text = source_paragraphs(context, source)
         if text is None:
             continue
         spans = text.spans(claim.quote)
-        if spans is None or len(spans) < 2:
-            continue  # not found (AM301), or no elision
+        if spans is None:
+            continue  # not found (AM301)
         first, last = text.paragraph(spans[0][0]), text.paragraph(spans[-1][0])
         widest = max(b[0] - a[1] for a, b in pairwise(spans))
         if first != last:
