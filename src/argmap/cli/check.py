@@ -119,7 +119,6 @@ def run(options: CheckOptions) -> int:
     from argmap.cache import load
     from argmap.checks import Diagnostic, RuleSettings, Selection, failed, run_checks
     from argmap.checks.report import RunInfo, render
-    from argmap.cli.collector import settle
     from argmap.cli.common import choose_corpus, texts_dir
     from argmap.errors import CorpusError, TextsError
     from argmap.index import Index
@@ -155,7 +154,6 @@ def run(options: CheckOptions) -> int:
         diagnostics = [Diagnostic.from_problem(p) for p in err.problems]
         typer.echo(render(diagnostics, options.format, strict=strict, run=run_info), nl=False)
         return EXIT_USAGE
-    settle()  # start-up is over: the garbage collector works again (argmap.cli.collector)
     rule_settings = RuleSettings(max_quote_words=max_quote_words)
     diagnostics = run_checks(Index.build(corpus), store, selection, rule_settings)
     report = render(diagnostics, options.format, strict=strict, run=run_info)

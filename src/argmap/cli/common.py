@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from argmap.cli.collector import settle
-
 if TYPE_CHECKING:
     from argmap.errors import Problem
     from argmap.index import Index
@@ -62,12 +60,10 @@ def load_corpus(file: Path | None) -> Corpus:
     if choice.origin.value == "bundled":
         bundled_note()
     try:
-        corpus = load(choice.path)
+        return load(choice.path)
     except CorpusError as err:
         print_problems(err.problems)
         raise typer.Exit(EXIT_USAGE) from None
-    settle()  # start-up is over: the garbage collector works again (argmap.cli.collector)
-    return corpus
 
 
 BUNDLED_NOTE = "no corpus here: reading the sample bundled with argmap (see docs/settings.md)"

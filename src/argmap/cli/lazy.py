@@ -22,7 +22,8 @@ from typer.core import TyperCommand, TyperGroup
 from typer.main import get_command, get_command_from_info
 from typer.models import CommandInfo
 
-from argmap.cli import coercion, collector
+from argmap import collector
+from argmap.cli import coercion
 
 
 def build_command(name: str, target: str) -> Command:
@@ -54,7 +55,7 @@ class QuickCommand(TyperCommand):
 
     def invoke(self, ctx: Context) -> Any:
         if not any(param.name == "file" for param in self.params):
-            collector.settle()  # reads no corpus: start-up ends here (argmap.cli.collector)
+            collector.settle()  # reads no corpus: start-up ends here (argmap.collector)
         return super().invoke(ctx)
 
 
