@@ -82,3 +82,30 @@ def test_sigterm_stops_the_dot_child() -> None:
     out, _ = child.communicate(timeout=30)
     assert out == b"Terminated\n"
     assert not os.path.exists(f"/proc/{dots[0]}")  # killed and reaped, not orphaned
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's"
+)
+def test_sigkill_of_argmap_takes_the_dot_child_with_it() -> None:
+    # SIGKILL leaves argmap no chance to clean up: the kernel kills dot for it.
+    child = start("dot")
+    dots = children_of(child.pid)
+    assert len(dots) == 1
+    child.kill()
+    child.communicate(timeout=30)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _alive(dots[0]):
+        time.sleep(0.05)
+    assert not _alive(dots[0])
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie waiting for init to reap it counts as gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            state = handle.read().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")

@@ -34,11 +34,14 @@ import math
 import os
 import re
 import shutil
+import signal
 import struct
 import subprocess
+import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -119,6 +122,7 @@ class SystemDot:
                 timeout=timeout,
                 env=env,
                 check=False,
+                preexec_fn=_die_with_parent(),
             )
         except subprocess.TimeoutExpired:
             raise LayoutTimeout(f"Graphviz did not finish the layout in {timeout:g} s") from None
@@ -130,6 +134,33 @@ class SystemDot:
             raise RenderFailed(f"Graphviz (dot) failed: {detail}")
         output = _pin_pdf_date(done.stdout) if fmt == "pdf" else done.stdout
         return Rendered(output, self.name, _warnings(stderr))
+
+
+def _die_with_parent() -> Callable[[], None] | None:
+    """What the ``dot`` child runs before Graphviz: on Linux, ask the kernel to kill
+    it when argmap dies. SIGTERM and Ctrl-C already stop it (see
+    :mod:`argmap.interrupts`); this covers SIGKILL and the out-of-memory killer,
+    which leave no chance to clean up. Elsewhere, nothing (``None``).
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    parent = os.getpid()
+
+    def arm() -> None:  # after fork, before exec: no imports, no allocation to speak of
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the parent died before the request took hold
+            os._exit(1)
+
+    return arm
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 _PDF_DATE = re.compile(rb"(/CreationDate \(D:)\d{14}")
