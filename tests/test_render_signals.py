@@ -18,11 +18,14 @@ import pytest
 
 SCRIPT = """
 import random, signal, sys
+from argmap.export import wasm_module
 from argmap.export.render import render
 from argmap.formats import RendererChoice
 from argmap.interrupts import install
 
 install()
+if sys.argv[2:] == ["quick"]:  # the quick (Winch) compile, as for a first small render
+    wasm_module.QUICK_COMPILE_EDGES = 10**9
 signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal
 random.seed(1)
 n = 3000
@@ -37,9 +40,12 @@ print("finished", flush=True)
 """
 
 
-def start(renderer: str) -> subprocess.Popen[bytes]:
+def start(renderer: str, *extra: str) -> subprocess.Popen[bytes]:
     child = subprocess.Popen(
-        [sys.executable, "-c", SCRIPT, renderer], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        [sys.executable, "-c", SCRIPT, renderer, *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "ARGMAP_NO_CACHE": "1"} if extra else None,
     )
     assert child.stdout is not None
     assert child.stdout.readline() == b"laying out\n"
@@ -61,11 +67,15 @@ def children_of(pid: int) -> list[int]:
     return found
 
 
+@pytest.mark.parametrize("compiled", [(), ("quick",)], ids=["optimised", "quick"])
 @pytest.mark.parametrize(
     ("signum", "raised"), [(signal.SIGINT, b"KeyboardInterrupt"), (signal.SIGTERM, b"Terminated")]
 )
-def test_a_webassembly_layout_stops_at_once(signum: int, raised: bytes) -> None:
-    child = start("wasm")
+def test_a_webassembly_layout_stops_at_once(
+    signum: int, raised: bytes, compiled: tuple[str, ...]
+) -> None:
+    """Whichever compiler made the module (argmap.export.wasm_module)."""
+    child = start("wasm", *compiled)
     sent = time.monotonic()
     child.send_signal(signum)
     out, _ = child.communicate(timeout=30)
@@ -82,3 +92,30 @@ def test_sigterm_stops_the_dot_child() -> None:
     out, _ = child.communicate(timeout=30)
     assert out == b"Terminated\n"
     assert not os.path.exists(f"/proc/{dots[0]}")  # killed and reaped, not orphaned
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's"
+)
+def test_sigkill_of_argmap_takes_the_dot_child_with_it() -> None:
+    # SIGKILL leaves argmap no chance to clean up: the kernel kills dot for it.
+    child = start("dot")
+    dots = children_of(child.pid)
+    assert len(dots) == 1
+    child.kill()
+    child.communicate(timeout=30)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _alive(dots[0]):
+        time.sleep(0.05)
+    assert not _alive(dots[0])
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie waiting for init to reap it counts as gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            state = handle.read().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")
