@@ -7,9 +7,6 @@ other formats are for pipes and carry every field, ids included.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -123,12 +120,17 @@ def format_rows(
     header when no row matches, so that it is the same with rows or without.
     """
     if fmt is ListFormat.JSON:
+        import json
+
         return json.dumps(list(rows), indent=2, ensure_ascii=False) + "\n"
     if fmt is ListFormat.YAML:
         import yaml
 
         return str(yaml.safe_dump(list(rows), sort_keys=False, allow_unicode=True, width=100))
     if fmt is ListFormat.CSV:
+        import csv
+        import io
+
         buffer = io.StringIO()
         keys = list(rows[0].keys()) if rows else list(fields) or [c.key for c in columns]
         writer = csv.writer(buffer, lineterminator="\n")
@@ -283,6 +285,8 @@ def table_width(rows: Sequence[Row], columns: Sequence[Column]) -> int:
     from rich.console import Console
     from rich.measure import Measurement
 
-    wide = Console(width=10_000, no_color=True, color_system=None)
+    # As the table is printed (console()): no emoji codes, so a ":x:" in a name
+    # measures as it prints.
+    wide = Console(width=10_000, no_color=True, color_system=None, emoji=False)
     table = _table(rows, columns, spaced=False)
     return Measurement.get(wide, wide.options, table).maximum
