@@ -3,6 +3,7 @@ the text it makes, and that their number does not grow with the text."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -132,3 +133,50 @@ def test_a_text_written_without_spaces_is_halved_by_characters() -> None:
     assert match.closest is not None
     assert "パイプラインは開通から十年以内に元が取れる" in match.closest
     assert len(needles) == 2  # the quote, then its middle half
+
+
+def _places(text: str, probe: str) -> tuple[int, ...]:
+    found = [m.start() for m in re.finditer(f"(?={re.escape(probe)})", text)]
+    return tuple(found[: quotes.MAX_HITS])
+
+
+@pytest.mark.parametrize(
+    ("steps", "how"),
+    [
+        (quotes._RARE_STEPS, "by the character"),
+        (16, "by the character, then as usual"),
+        (2, "as usual"),
+    ],
+)
+def test_a_character_rare_in_the_sample_finds_what_a_plain_search_finds(
+    monkeypatch: pytest.MonkeyPatch, steps: int, how: str
+) -> None:
+    # A text three times the sample, with "#" only between the sampled chunks: the
+    # search walks the places of "#", and once it has seen more of them than the
+    # sample led it to expect (about 9, counted four times over), searches the rest
+    # as usual; with fewer steps allowed than that, it searches as usual at once.
+    monkeypatch.setattr(quotes, "_RARE_STEPS", steps)
+    raw = list("plain words and more plain words. " * 18000)
+    gap = len(raw) // 64 * 3 + 5000  # past the fourth sampled chunk, before the fifth
+    cluster = "a#b #x ##x #x#x a#b #x# " * 3  # 27 of "#"
+    raw[gap : gap + len(cluster)] = cluster
+    for probe in ("#x", "##x", "x#", "a#b #", "# a", "#"):
+        text, needles = logged("".join(raw))
+        assert "#" not in text._sampled()
+        assert text._occurrences(probe) == _places(text.normalised, probe), probe
+        expected = {
+            "by the character": ["#"],
+            "by the character, then as usual": ["#", probe],
+            "as usual": [probe],
+        }[how]
+        assert needles == expected or probe == "#", (probe, needles)
+
+
+def test_a_quote_with_a_rare_character_is_looked_up_by_that_character() -> None:
+    raw = "plain words and more plain words. " * 18000
+    middle = raw.index(". ", 300000) + 2
+    raw = raw[:middle] + "The budget for 1984 was agreed in May. " + raw[middle:]
+    text, needles = logged(raw)
+    match = text.find("The budget of 1984 was agreed in May.")
+    assert match.closest == "The budget »for« 1984 was agreed in May."
+    assert any(len(needle) == 1 for needle in needles)

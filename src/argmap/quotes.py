@@ -90,6 +90,9 @@ are tried, up to :data:`MAX_SCANS`, only while none of them is found at all."""
 MAX_SCANS = 4
 _PIECE_WORDS, _PIECE_CHARACTERS = 3, 12
 _SEEN_KEPT = 4096
+_RARE_STEPS = 8192
+"""How many places of a probe's rarest character are checked before the probe is
+searched for as usual (the character was commoner in the text than in the sample)."""
 LARGE_TEXT = 16_000_000
 """Above this many characters, at most :data:`MAX_TOKENS` single words are looked up
 after the halves of a fragment (each costs a scan of the whole text)."""
@@ -155,7 +158,9 @@ class QuoteMatch:
 class SourceText:
     """A source text, normalised once, for any number of quote look-ups."""
 
-    _seen: dict[str, tuple[int, ...]] | None = None
+    _counts: dict[str, int] | None = None
+    """How often each character looked at by :meth:`closest` occurs in the sample."""
+    _seen: dict[tuple[str, int], tuple[int, ...]] | None = None
     """Where each probe looked up by :meth:`closest` occurs, so that misses sharing
     words or runs of words scan the text for them once (made on the first miss)."""
 
@@ -245,7 +250,10 @@ class SourceText:
             enough = word_scans >= most_words or (word_scans >= MAX_TOKENS and votes)
             if not is_piece and enough:
                 break
-            hits = self._occurrences(probe)
+            # A half of the quote that the sample lacks is rare: its first place is
+            # the passage (looking further would double the cost of the search).
+            rare = is_piece and probe not in self._sampled()
+            hits = self._occurrences(probe, 1 if rare else MAX_HITS)
             word_scans += not is_piece
             weight = probe.count(" ") + 1 if is_piece else 1  # how many words it stands for
             for at in hits:
@@ -275,27 +283,70 @@ class SourceText:
         shown = _mark(self.normalised[start:end].strip(), fragment)
         return ("…" if cut_before else "") + shown + ("…" if cut_after else ""), round(ratio, 2)
 
-    def _occurrences(self, probe: str) -> tuple[int, ...]:
-        """Where ``probe`` occurs in the text (the first :data:`MAX_HITS` places).
+    def _occurrences(self, probe: str, most: int = MAX_HITS) -> tuple[int, ...]:
+        """Where ``probe`` occurs in the text (the first ``most`` places).
 
         Remembered, so that misses sharing words or stretches scan the text for
         them once (what is remembered saves time and changes no result)."""
         seen = self._seen
         if seen is None:
             seen = self._seen = {}
-        found = seen.get(probe)
+        found = seen.get((probe, most))
         if found is not None:
             return found
         text = self.normalised
         hits: list[int] = []
-        at = text.find(probe)
-        while at >= 0 and len(hits) < MAX_HITS:
+        at = 0
+        rare = self._rare_character(probe)
+        if rare is not None:
+            # The probe's rarest character, found by memchr (several times faster
+            # than searching for the probe), then the probe checked where it is.
+            index = probe.index(rare)
+            step = text.find(rare, index)
+            for _ in range(_RARE_STEPS):
+                if step < 0:
+                    return self._remember(probe, most, hits)
+                if text.startswith(probe, step - index):
+                    hits.append(step - index)
+                    if len(hits) >= most:
+                        return self._remember(probe, most, hits)
+                step = text.find(rare, step + 1)
+            if step < 0:
+                return self._remember(probe, most, hits)
+            # Commoner in the text than in the sample: the rest searched as usual
+            # (every place the probe could start before ``step - index`` is done).
+            at = step - index
+        at = text.find(probe, at)
+        while at >= 0:
             hits.append(at)
+            if len(hits) >= most:
+                break
             at = text.find(probe, at + 1)
+        return self._remember(probe, most, hits)
+
+    def _remember(self, probe: str, most: int, hits: list[int]) -> tuple[int, ...]:
+        seen = self._seen
+        assert seen is not None
         if len(seen) >= _SEEN_KEPT:
             seen.clear()
-        found = seen[probe] = tuple(hits)
+        found = seen[probe, most] = tuple(hits)
         return found
+
+    def _rare_character(self, probe: str) -> str | None:
+        """A character of ``probe`` so rare in the sample that the text has at most
+        about :data:`_RARE_STEPS` ``/ 4`` of it, if the text is larger than the sample."""
+        text = self.normalised
+        sample = self._sampled()
+        if len(sample) >= len(text):
+            return None
+        counts = self._counts
+        if counts is None:
+            counts = self._counts = {}
+        for c in set(probe).difference(counts):
+            counts[c] = sample.count(c)
+        count, character = min((counts[c], c) for c in set(probe))
+        expected = (count + 1) * len(text) / len(sample)
+        return character if expected * 4 <= _RARE_STEPS else None
 
     def _passage(self, start: int, end: int) -> tuple[int, int, bool, bool]:
         """``start:end`` widened to whole sentences, within :data:`MAX_SHOWN` characters.
