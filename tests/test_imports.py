@@ -132,6 +132,8 @@ def test_a_query_answered_from_the_cache_imports_no_yaml_parser() -> None:
     modules = imported("claims", "--author", "trenin")
     assert "argmap.loading" not in modules
     assert not {m for m in modules if m == "yaml" or m.startswith("yaml.")}
+    # One voice in one source: a table of one column, printed without rich's console.
+    assert not {"rich.console", "rich.table"} & modules
 
 
 def test_an_app_run_in_process_keeps_its_collector_on(runner: CliRunner) -> None:

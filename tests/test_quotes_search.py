@@ -180,3 +180,29 @@ def test_a_quote_with_a_rare_character_is_looked_up_by_that_character() -> None:
     match = text.find("The budget of 1984 was agreed in May.")
     assert match.closest == "The budget »for« 1984 was agreed in May."
     assert any(len(needle) == 1 for needle in needles)
+
+
+def _in_gap(raw: str, gap: int, inserted: str) -> str:
+    """``raw`` with ``inserted`` at a sentence end past the ``gap``-th sampled chunk."""
+    at = raw.index(". ", len(raw) // 64 * gap + 4200) + 2
+    return raw[:at] + inserted + raw[at:]
+
+
+def test_a_rare_half_of_a_quote_is_taken_where_it_first_occurs() -> None:
+    raw = "plain words and more plain words. " * 18000
+    raw = _in_gap(raw, 20, "The budget for the new bridge was agreed in May. ")
+    text = SourceText(raw)
+    match = text.find("The budget for the new bridge was approved in May.")
+    assert match.closest == "The budget for the new bridge was »agreed« in May."
+
+
+def test_a_rare_half_found_first_in_another_passage_is_looked_for_further() -> None:
+    # "for the new bridge was" first occurs in a sentence unlike the quote: the
+    # search goes on to its other places rather than show that one.
+    raw = "plain words and more plain words. " * 18000
+    raw = _in_gap(raw, 30, "The budget for the new bridge was agreed in May. ")
+    raw = _in_gap(raw, 10, "Nobody asked whether a toll for the new bridge was fair. ")
+    text = SourceText(raw)
+    assert "for the new bridge was" not in text._sampled()
+    match = text.find("The budget for the new bridge was approved in May.")
+    assert match.closest == "The budget for the new bridge was »agreed« in May."

@@ -15,13 +15,16 @@ a few substring searches of the text, and a few comparisons.
    are looked up whole: a quote with a word or two changed has one of them
    right, and a long needle skips fast through the text (CPython's
    two-way search is about three times faster for 30 characters than for
-   one word). The first half found in fewer than :data:`MAX_HITS` places
-   ends the lookups.
+   one word). A half that the sample lacks is taken at its first place when
+   the passage there is at least :data:`GOOD_ENOUGH` alike (looking further
+   would double the cost); otherwise the first half found in fewer than
+   :data:`MAX_HITS` places ends the lookups.
 2. Otherwise its words (and, in scripts written without spaces, its
    character 3-grams) are ranked by how often they occur in a fixed-size
    sample of the text, and the rarest few are looked up (at most
-   :data:`MAX_HITS` occurrences each; fewer in a text over
-   :data:`LARGE_TEXT` characters, where each costs tens of milliseconds).
+   :data:`MAX_HITS` occurrences each). In a text over :data:`LARGE_TEXT`
+   characters, where each costs tens of milliseconds, at most
+   :data:`MAX_TOKENS` are tried after the halves.
 3. Each occurrence votes for where the fragment would start; the places
    with the most shared text become candidate windows. Only those few
    windows are compared with the fragment, and the best is widened to its
@@ -30,8 +33,11 @@ a few substring searches of the text, and a few comparisons.
    script, and blank lines), and shown in at most :data:`MAX_SHOWN`
    characters with the words that differ marked.
 
-What a miss looked up is remembered by its :class:`SourceText`, so that
-misses sharing words search the text for them once.
+A probe with a character that is rare in the sample (a digit, a capital, a
+kanji) is found by that character (``str.find`` of one character is a
+memchr) and checked where it is. What a miss looked up is remembered by its
+:class:`SourceText`, so that misses sharing words search the text for them
+once.
 """
 
 from __future__ import annotations
@@ -90,6 +96,8 @@ are tried, up to :data:`MAX_SCANS`, only while none of them is found at all."""
 MAX_SCANS = 4
 _PIECE_WORDS, _PIECE_CHARACTERS = 3, 12
 _SEEN_KEPT = 4096
+_NEVER_RARE = frozenset("abcdefghijklmnopqrstuvwxyz ,.'")
+"""Characters not worth counting in the sample to find a rare one (every prose has them)."""
 _RARE_STEPS = 8192
 """How many places of a probe's rarest character are checked before the probe is
 searched for as usual (the character was commoner in the text than in the sample)."""
@@ -98,6 +106,9 @@ LARGE_TEXT = 16_000_000
 after the halves of a fragment (each costs a scan of the whole text)."""
 MAX_HITS = 64
 """How many occurrences of one word are followed up."""
+GOOD_ENOUGH = 0.8
+"""How alike the passage at the first place of a rare half of a quote must be for
+the search to stop there."""
 MAX_CANDIDATES = 12
 """How many candidate windows are compared with the fragment."""
 _SAMPLE_CHUNKS, _SAMPLE_CHUNK = 64, 4096
@@ -243,6 +254,7 @@ class SourceText:
         bucket = max(span // 2, 1)
         votes: dict[int, dict[str, int]] = {}
         word_scans = 0
+        best: tuple[float, int, int] | None = None
         # In a large text, where a word costs a scan of tens of milliseconds, the
         # halves stand in for the words tried when none is found.
         most_words = MAX_TOKENS if pieces and len(text) > LARGE_TEXT else MAX_SCANS
@@ -250,10 +262,20 @@ class SourceText:
             enough = word_scans >= most_words or (word_scans >= MAX_TOKENS and votes)
             if not is_piece and enough:
                 break
-            # A half of the quote that the sample lacks is rare: its first place is
-            # the passage (looking further would double the cost of the search).
-            rare = is_piece and probe not in self._sampled()
-            hits = self._occurrences(probe, 1 if rare else MAX_HITS)
+            # A half of the quote that the sample lacks is rare: where it first
+            # occurs is the passage if the rest of the quote is there too (looking
+            # further would double the cost of the search); otherwise it is
+            # looked for further.
+            if is_piece and probe not in self._sampled():
+                first = self._occurrences(probe, 1)
+                if not first:
+                    continue
+                at = max(first[0] - offset, 0) // bucket
+                trial = self._compare(needle, [at - 1, at, at + 1], bucket)
+                if trial[0] >= GOOD_ENOUGH:
+                    best = trial
+                    break
+            hits = self._occurrences(probe, MAX_HITS)
             word_scans += not is_piece
             weight = probe.count(" ") + 1 if is_piece else 1  # how many words it stands for
             for at in hits:
@@ -266,22 +288,39 @@ class SourceText:
                     for side in (b - 1, b + 1):
                         votes.setdefault(side, {})
                 break
-        if not votes:
-            return None, 0.0
-        best_buckets = sorted(votes, key=lambda b: (-sum(votes[b].values()), b))[:MAX_CANDIDATES]
-        best: tuple[float, int, int] = (0.0, 0, 0)
-        for b in best_buckets:
-            lo = max(b * bucket - span, 0)
-            hi = min(b * bucket + 2 * span + bucket, len(text))
-            ratio, start, end = _align(needle, text[lo:hi].lower(), lo)
-            if ratio > best[0]:
-                best = (ratio, start, end)
+        if best is None:
+            if not votes:
+                return None, 0.0
+            ranked = sorted(votes, key=lambda b: (-sum(votes[b].values()), b))
+            best = self._compare(needle, ranked[:MAX_CANDIDATES], bucket)
+        if best[0] > 0:
+            # Once more, on a window centred on the stretch found: where a window
+            # starts sways which stray letters at its edges the comparison takes in.
+            lo = max(best[1] - span // 2, 0)
+            again = _align(needle, text[lo : best[2] + span // 2].lower(), lo)
+            best = max(best, again)
         ratio, start, end = best
         if ratio <= 0:
             return None, 0.0
         start, end, cut_before, cut_after = self._passage(start, end)
         shown = _mark(self.normalised[start:end].strip(), fragment)
         return ("…" if cut_before else "") + shown + ("…" if cut_after else ""), round(ratio, 2)
+
+    def _compare(self, needle: str, buckets: list[int], bucket: int) -> tuple[float, int, int]:
+        """The best of the windows at ``buckets`` (of ``bucket`` characters) for ``needle``:
+        how alike, and where the alike stretch starts and ends."""
+        text = self.normalised
+        span = max(len(needle), 1)
+        best: tuple[float, int, int] = (0.0, 0, 0)
+        for b in buckets:
+            if b < 0:
+                continue
+            lo = max(b * bucket - span, 0)
+            hi = min(b * bucket + 2 * span + bucket, len(text))
+            ratio, start, end = _align(needle, text[lo:hi].lower(), lo)
+            if ratio > best[0]:
+                best = (ratio, start, end)
+        return best
 
     def _occurrences(self, probe: str, most: int = MAX_HITS) -> tuple[int, ...]:
         """Where ``probe`` occurs in the text (the first ``most`` places).
@@ -339,12 +378,15 @@ class SourceText:
         sample = self._sampled()
         if len(sample) >= len(text):
             return None
+        candidates = set(probe).difference(_NEVER_RARE)
+        if not candidates:
+            return None
         counts = self._counts
         if counts is None:
             counts = self._counts = {}
-        for c in set(probe).difference(counts):
+        for c in candidates.difference(counts):
             counts[c] = sample.count(c)
-        count, character = min((counts[c], c) for c in set(probe))
+        count, character = min((counts[c], c) for c in candidates)
         expected = (count + 1) * len(text) / len(sample)
         return character if expected * 4 <= _RARE_STEPS else None
 
