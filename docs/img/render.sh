@@ -25,3 +25,9 @@ argmap diagram -a hyodo -a trenin --view debate -o "$page"
 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,800 \
   --virtual-time-budget=3000 --screenshot="$PWD/html-debate.png" \
   "file://$page#csis-trenin-no-russia-card" >/dev/null 2>&1
+
+# The whole corpus as a phone opens it.
+page="$(mktemp -d)/corpus.html"
+argmap diagram -o "$page"
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=390,844 \
+  --virtual-time-budget=3000 --screenshot="$PWD/html-phone.png" "file://$page" >/dev/null 2>&1
