@@ -18,11 +18,14 @@ import pytest
 
 SCRIPT = """
 import random, signal, sys
+from argmap.export import wasm_module
 from argmap.export.render import render
 from argmap.formats import RendererChoice
 from argmap.interrupts import install
 
 install()
+if sys.argv[2:] == ["quick"]:  # the quick (Winch) compile, as for a first small render
+    wasm_module.QUICK_COMPILE_EDGES = 10**9
 signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal
 random.seed(1)
 n = 3000
@@ -37,9 +40,12 @@ print("finished", flush=True)
 """
 
 
-def start(renderer: str) -> subprocess.Popen[bytes]:
+def start(renderer: str, *extra: str) -> subprocess.Popen[bytes]:
     child = subprocess.Popen(
-        [sys.executable, "-c", SCRIPT, renderer], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        [sys.executable, "-c", SCRIPT, renderer, *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "ARGMAP_NO_CACHE": "1"} if extra else None,
     )
     assert child.stdout is not None
     assert child.stdout.readline() == b"laying out\n"
@@ -61,11 +67,15 @@ def children_of(pid: int) -> list[int]:
     return found
 
 
+@pytest.mark.parametrize("compiled", [(), ("quick",)], ids=["optimised", "quick"])
 @pytest.mark.parametrize(
     ("signum", "raised"), [(signal.SIGINT, b"KeyboardInterrupt"), (signal.SIGTERM, b"Terminated")]
 )
-def test_a_webassembly_layout_stops_at_once(signum: int, raised: bytes) -> None:
-    child = start("wasm")
+def test_a_webassembly_layout_stops_at_once(
+    signum: int, raised: bytes, compiled: tuple[str, ...]
+) -> None:
+    """Whichever compiler made the module (argmap.export.wasm_module)."""
+    child = start("wasm", *compiled)
     sent = time.monotonic()
     child.send_signal(signum)
     out, _ = child.communicate(timeout=30)

