@@ -460,6 +460,12 @@ def test_a_missing_path_and_an_empty_directory(runner: CliRunner, tmp_path: Path
     assert "holds no file to import" in empty.stderr
 
 
+def test_a_path_that_cannot_even_be_looked_at_is_a_clean_error(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["import", "a" * 300])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {'a' * 300}: the file name is too long\n"
+
+
 def test_import_failed_names_file_and_element() -> None:
     with pytest.raises(ImportFailed) as caught:
         import_paths([BAD / "dangling-edge.json"])

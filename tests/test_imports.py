@@ -7,15 +7,17 @@ modules it imported, as the core-boundary test does for typer and rich.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
 import sys
 
 import pytest
+from typer.testing import CliRunner
 
 from argmap.cli.app import COMMANDS
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, ROOT
 
 RUNS: dict[str, list[str]] = {
     "init": ["init"],  # refused here (the repository is a project already): nothing written
@@ -36,7 +38,7 @@ RUNS: dict[str, list[str]] = {
     "tags": ["tags"],
     "stats": ["stats"],
     "diagram": ["diagram", "--format", "dot", "--output", "-"],
-    "export": ["export", "--to", "json", "--output", "-"],
+    "export": ["export", "--format", "json", "--output", "-"],
     "import": ["import", str(FIXTURES / "import" / "aif" / "debate.json")],
     "evaluate": ["evaluate", "--semantics", "preferred"],
 }
@@ -60,7 +62,7 @@ HEAVY: dict[str, set[str]] = {
 """Modules that cost start-up time, and the only commands that may import them."""
 
 _PROBE = """
-import json, sys
+import gc, json, sys
 from argmap.cli import main
 sys.argv = ["argmap", *sys.argv[1:]]
 try:
@@ -68,12 +70,19 @@ try:
 except SystemExit:
     pass
 sys.stdout.flush()
+sys.stderr.write("\\n@@gc " + json.dumps([gc.isenabled(), gc.get_freeze_count()]))
 sys.stderr.write("\\n@@modules " + json.dumps(sorted(sys.modules)))
 """
 
 
 def imported(*args: str) -> set[str]:
     """The modules ``argmap ARGS`` imports, run in a fresh interpreter."""
+    return probe(*args)[0]
+
+
+def probe(*args: str) -> tuple[set[str], tuple[bool, int]]:
+    """What ``argmap ARGS`` leaves behind, run in a fresh interpreter: the modules it
+    imported, and whether the garbage collector is on and how many objects it froze."""
     env = {
         "NO_COLOR": "1",
         "COLUMNS": "100",
@@ -85,7 +94,8 @@ def imported(*args: str) -> set[str]:
     )
     marker = done.stderr.rsplit("@@modules ", 1)
     assert len(marker) == 2, done.stderr
-    return set(json.loads(marker[1]))
+    enabled, frozen = json.loads(marker[0].rsplit("@@gc ", 1)[1])
+    return set(json.loads(marker[1])), (enabled, frozen)
 
 
 def test_every_command_has_a_run_here() -> None:
@@ -95,7 +105,10 @@ def test_every_command_has_a_run_here() -> None:
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_a_command_imports_no_other_command(name: str) -> None:
-    modules = imported(*RUNS[name])
+    modules, collector = probe(*RUNS[name])
+    # Start-up ran with the garbage collector paused; the command itself, with it on.
+    enabled, frozen = collector
+    assert enabled and frozen > 0
     own = COMMANDS[name].partition(":")[0]
     assert own in modules
     others = {target.partition(":")[0] for target in COMMANDS.values()} - {own}
@@ -119,3 +132,16 @@ def test_a_query_answered_from_the_cache_imports_no_yaml_parser() -> None:
     modules = imported("claims", "--author", "trenin")
     assert "argmap.loading" not in modules
     assert not {m for m in modules if m == "yaml" or m.startswith("yaml.")}
+    # One voice in one source: a table of one column, printed without rich's console.
+    assert not {"rich.console", "rich.table"} & modules
+
+
+def test_an_app_run_in_process_keeps_its_collector_on(runner: CliRunner) -> None:
+    """Only the console entry point pauses the collector: a caller of the typer app
+    (a test, an application) finds it on."""
+    from argmap.cli.app import app
+
+    corpus = str(ROOT / "data" / "arguments.yaml")
+    result = runner.invoke(app, ["claims", "--author", "trenin", "--file", corpus])
+    assert result.exit_code == 0, result.stderr
+    assert gc.isenabled()

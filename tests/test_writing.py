@@ -47,6 +47,18 @@ def test_an_existing_file_is_replaced_not_rewritten(tmp_path: Path) -> None:
     assert target.stat().st_ino != before  # a rename: readers never see half a file
 
 
+def test_a_hard_linked_output_is_replaced_and_its_other_name_keeps_the_old_bytes(
+    tmp_path: Path,
+) -> None:
+    # As documented (docs/export.md): atomicity first, like sed -i.
+    target = tmp_path / "out.json"
+    target.write_bytes(b"old")
+    other = tmp_path / "other.json"
+    os.link(target, other)
+    write_file(target, b"new")
+    assert (target.read_bytes(), other.read_bytes()) == (b"new", b"old")
+
+
 def test_a_symlink_is_written_through(tmp_path: Path) -> None:
     real = tmp_path / "real.json"
     real.write_bytes(b"old")

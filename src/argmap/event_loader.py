@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from argmap.positions import PositionTree, pack
+from argmap.positions import PositionTree, line_starts
 
 _YAML = "tag:yaml.org,2002:"
 _STR = _YAML + "str"
@@ -36,8 +36,9 @@ _MERGE = _YAML + "merge"
 
 _NO_KEY = object()
 
-# Characters PyYAML (YAML 1.1) reads as line breaks that editors and YAML 1.2 do not.
-_ODD_BREAKS = ("\x85", "\u2028", "\u2029")
+# Characters PyYAML (YAML 1.1) reads as line breaks that editors and YAML 1.2 do not,
+# and a byte order mark, which the parser may skip without counting it.
+_ODD_BREAKS = ("\x85", "\u2028", "\u2029", "\ufeff")
 _ODD_BREAKS_UTF8 = tuple(ch.encode("utf-8") for ch in _ODD_BREAKS)
 
 
@@ -76,7 +77,7 @@ def build(
     """
     odd = _ODD_BREAKS if isinstance(text, str) else _ODD_BREAKS_UTF8
     if any(ch in text for ch in odd):  # type: ignore[operator]
-        raise Unusual("line breaks that YAML 1.1 counts differently")
+        raise Unusual("line breaks that YAML 1.1 counts differently, or a byte order mark")
     resolvers = _resolvers(loader)
     no_resolvers: tuple[tuple[str, Any], ...] = tuple(
         entry for entry in loader.yaml_implicit_resolvers.get(None, ())
@@ -91,7 +92,6 @@ def build(
     scalar_event = yaml.ScalarEvent
     mapping_start = yaml.MappingStartEvent
     sequence_start = yaml.SequenceStartEvent
-    collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
     # Pending children of the open collections, as a stack: a collection's
     # children are moved into the tree's arrays, side by side, when it ends.
@@ -99,11 +99,13 @@ def build(
     p_keys: list[int] = []
     p_names: list[str | None] = []
     p_opens: list[int] = []
-    # One frame per open collection: [container, collection id, pending start, key,
-    # key position]
-    stack: list[list[Any]] = []
+    # One frame per open collection: (container, collection id, pending start).
+    stack: list[tuple[Any, int, int]] = []
     root: dict[str, Any] | None = None
     nodes = 0
+    alias_event = yaml.AliasEvent
+    mapping_end = yaml.MappingEndEvent
+    sequence_end = yaml.SequenceEndEvent
     try:
         event: Any = get_event()  # StreamStart
         event = get_event()
@@ -115,21 +117,21 @@ def build(
         if event.tag is not None and event.tag != _YAML + "map":
             raise Unusual("tagged top level")
         mark: Any = event.start_mark
-        tree.root = pack(mark.line + 1, mark.column + 1)
+        tree.root = mark.index + 1
         root = {}
         first.append(0)
         count.append(0)
         is_map.append(1)
-        stack.append([root, 0, 0, _NO_KEY, 0])
-        frame = stack[-1]
+        container: Any = root
+        collection, start, in_map = 0, 0, True
+        stack.append((root, 0, 0))
         nodes = 1
-        while stack:
+        # One turn per list item, or per mapping entry (its key, then its value).
+        # Every value or key counts as a node, checked before anything else is.
+        while True:
             event = get_event()
             cls = event.__class__
-            if cls in collection_end:
-                container, collection, start = frame[0], frame[1], frame[2]
-                if frame[3] is not _NO_KEY:
-                    raise Unusual("key without value")  # pragma: no cover - the parser refuses it
+            if cls is mapping_end or cls is sequence_end:
                 first[collection] = len(values)
                 count[collection] = len(p_values) - start
                 values.extend(p_values[start:])
@@ -140,34 +142,41 @@ def build(
                 stack.pop()
                 if not stack:
                     break
-                frame = stack[-1]
+                container, collection, start = stack[-1]
+                in_map = container.__class__ is dict
                 continue
             nodes += 1
             if nodes > max_nodes:
                 mark = event.start_mark
                 raise TooManyNodes(mark.line + 1, mark.column + 1)
-            if event.anchor is not None or cls is yaml.AliasEvent:
+            if event.anchor is not None or cls is alias_event:
                 raise Unusual("anchor or alias")
-            mark = event.start_mark
-            position = ((mark.line + 1) << 32) | (mark.column + 1)  # positions.pack, inlined
-            container = frame[0]
-            in_map = container.__class__ is dict
-            if in_map and frame[3] is _NO_KEY:
+            position = event.start_mark.index + 1  # 0 is "no position"
+            if in_map:
                 # A key: a plain or quoted scalar with no tag.
                 if cls is not scalar_event or event.tag is not None:
                     raise Unusual("complex or tagged key")
                 key = event.value
-                if event.implicit[0] and key == "<<":
+                if key == "<<" and event.implicit[0]:
                     raise Unusual("merge key")
                 if key in container:
                     raise Unusual("duplicate key")
-                frame[3] = known_keys.setdefault(key, key)
-                frame[4] = position
-                continue
+                key = known_keys.setdefault(key, key)
+                key_position = position
+                event = get_event()
+                cls = event.__class__
+                if cls is mapping_end:
+                    raise Unusual("key without value")  # pragma: no cover - the parser refuses it
+                nodes += 1
+                if nodes > max_nodes:
+                    mark = event.start_mark
+                    raise TooManyNodes(mark.line + 1, mark.column + 1)
+                if event.anchor is not None or cls is alias_event:
+                    raise Unusual("anchor or alias")
+                position = event.start_mark.index + 1
             if cls is scalar_event:
-                tag = event.tag
                 value = event.value
-                if tag is not None:
+                if event.tag is not None:
                     raise Unusual("explicit tag")
                 if event.implicit[0]:
                     for resolved, pattern in (
@@ -176,7 +185,9 @@ def build(
                         else resolvers.get("", no_resolvers)
                     ):
                         if pattern.match(value):
-                            node = yaml.ScalarNode(resolved, value, mark, event.end_mark)
+                            node = yaml.ScalarNode(
+                                resolved, value, event.start_mark, event.end_mark
+                            )
                             value, clean = scalar(node)
                             if not clean:
                                 raise Unusual("unreadable scalar")
@@ -197,18 +208,17 @@ def build(
             p_values.append(position)
             p_opens.append(opened)
             if in_map:
-                key = frame[3]
                 container[key] = value
-                p_keys.append(frame[4])
+                p_keys.append(key_position)
                 p_names.append(key)
-                frame[3] = _NO_KEY
             else:
                 container.append(value)
                 p_keys.append(0)
                 p_names.append(None)
             if opened >= 0:
-                frame = [value, opened, len(p_values), _NO_KEY, 0]
-                stack.append(frame)
+                container, collection, start = value, opened, len(p_values)
+                in_map = cls is mapping_start
+                stack.append((container, collection, start))
         event = get_event()
         if not isinstance(event, yaml.DocumentEndEvent):
             raise Unusual("document does not end")  # pragma: no cover
@@ -227,6 +237,7 @@ def build(
         if dispose is not None:
             dispose()
     assert root is not None
+    tree.line_starts = line_starts(text)
     return root, tree
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 from array import array
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
@@ -64,7 +67,7 @@ _MASK = (1 << _SHIFT) - 1
 
 
 def pack(line: int, column: int) -> int:
-    """One integer for a 1-based (line, column), as the tree stores it (0 means none)."""
+    """One integer for a 1-based (line, column) (0 means none)."""
     return (line << _SHIFT) | column
 
 
@@ -72,15 +75,31 @@ class PositionTree:
     """Positions of every node of a document in flat arrays (the fast loader's form).
 
     Each collection's children sit side by side in the slot arrays, in
-    document order: slot ``i`` holds the packed position of a child's value
-    (``values``), of its key when the collection is a mapping (``keys``, 0
-    for a list item), the key itself (``names``), and the collection it
-    opens, if any (``opens``, -1 for a scalar). Collection ``c`` has
-    ``count[c]`` children from slot ``first[c]``; collection 0 is the
-    document's top-level mapping, which starts at ``root``.
+    document order: slot ``i`` holds where a child's value starts
+    (``values``), where its key starts when the collection is a mapping
+    (``keys``, 0 for a list item), the key itself (``names``), and the
+    collection it opens, if any (``opens``, -1 for a scalar). Collection
+    ``c`` has ``count[c]`` children from slot ``first[c]``; collection 0 is
+    the document's top-level mapping, which starts at ``root``.
+
+    A place is stored as the parser gives it, one more than its character
+    offset in the document (reading an offset costs the loader one attribute
+    where a line and a column cost five operations, for each of millions of
+    nodes); ``line_starts`` turns the few that are looked up into a line and
+    a column.
     """
 
-    __slots__ = ("count", "first", "is_map", "keys", "names", "opens", "root", "values")
+    __slots__ = (
+        "count",
+        "first",
+        "is_map",
+        "keys",
+        "line_starts",
+        "names",
+        "opens",
+        "root",
+        "values",
+    )
 
     def __init__(self) -> None:
         self.root = 0
@@ -91,6 +110,8 @@ class PositionTree:
         self.first = array("I")
         self.count = array("I")
         self.is_map = array("b")
+        self.line_starts = array("Q")
+        """The character offset at which each line starts (LF, CRLF and CR end a line)."""
 
     def _slot(self, collection: int, part: str | int) -> int | None:
         start, count = self.first[collection], self.count[collection]
@@ -121,7 +142,33 @@ class PositionTree:
             else:
                 found = self.values[slot]
             collection = self.opens[slot]
-        return Position(found >> _SHIFT, found & _MASK) if found else None
+        return self.position(found - 1) if found else None
+
+    def position(self, offset: int) -> Position:
+        """The 1-based line and column of a character offset."""
+        line = bisect_right(self.line_starts, offset) - 1
+        return Position(line + 1, offset - self.line_starts[line] + 1)
+
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+_BREAK_BYTES = re.compile(rb"\r\n|\r|\n")
+
+
+def line_starts(text: str | bytes) -> array[int]:
+    """The character offset of each line's start in ``text`` (or its UTF-8 bytes), where
+    LF, CRLF and CR end lines (YAML's breaks beyond these are not handed here)."""
+    if isinstance(text, bytes) and not text.isascii():
+        text = text.decode("utf-8")
+    starts = array("Q", [0])
+    if "\r" in text if isinstance(text, str) else b"\r" in text:
+        pattern = _BREAK if isinstance(text, str) else _BREAK_BYTES
+        starts.extend(m.end() for m in pattern.finditer(text))  # type: ignore[arg-type]
+        return starts
+    # Only LF: the running sum of the lines' lengths, at C speed.
+    pieces = text.split("\n") if isinstance(text, str) else text.split(b"\n")
+    del pieces[-1]
+    starts.extend(accumulate(len(piece) + 1 for piece in pieces))
+    return starts
 
 
 def format_path(node: NodePath) -> str:

@@ -7,20 +7,37 @@ elision (``...`` or ``…``, which NFKC turns into ``...``) splits a quote
 into fragments that must occur in order.
 
 A quote that is found costs one substring search. A miss looks for the
-closest passage with a bounded search (:meth:`SourceText.closest`), so that
-it costs about as much as a hit even in a 100 MB text:
+closest passage with a bounded search (:meth:`SourceText.closest`), whose
+cost does not grow with the length of the quote or the number of sentences:
+a few substring searches of the text, and a few comparisons.
 
-1. the fragment's words (and, in scripts written without spaces, its
+1. The fragment's middle half, first half and second half (cut at spaces)
+   are looked up whole: a quote with a word or two changed has one of them
+   right, and a long needle skips fast through the text (CPython's
+   two-way search is about three times faster for 30 characters than for
+   one word). A half that the sample lacks is taken at its first place when
+   the passage there is at least :data:`GOOD_ENOUGH` alike (looking further
+   would double the cost); otherwise the first half found in fewer than
+   :data:`MAX_HITS` places ends the lookups.
+2. Otherwise its words (and, in scripts written without spaces, its
    character 3-grams) are ranked by how often they occur in a fixed-size
    sample of the text, and the rarest few are looked up (at most
-   :data:`MAX_HITS` occurrences each);
-2. each occurrence votes for where the fragment would start; the places
-   with the most distinct shared words become candidate windows;
-3. only those few windows are compared with the fragment, and the best is
-   widened to its sentence, cut at sentence and paragraph ends of any script
-   (full stops, question and exclamation marks of Latin, CJK, Arabic and Devanagari
-   script, and blank lines), and shown in at most
-   :data:`MAX_SHOWN` characters with the words that differ marked.
+   :data:`MAX_HITS` occurrences each). In a text over :data:`LARGE_TEXT`
+   characters, where each costs tens of milliseconds, at most
+   :data:`MAX_TOKENS` are tried after the halves.
+3. Each occurrence votes for where the fragment would start; the places
+   with the most shared text become candidate windows. Only those few
+   windows are compared with the fragment, and the best is widened to its
+   sentence, cut at sentence and paragraph ends of any script (full stops,
+   question and exclamation marks of Latin, CJK, Arabic and Devanagari
+   script, and blank lines), and shown in at most :data:`MAX_SHOWN`
+   characters with the words that differ marked.
+
+A probe with a character that is rare in the sample (a digit, a capital, a
+kanji) is found by that character (``str.find`` of one character is a
+memchr) and checked where it is. What a miss looked up is remembered by its
+:class:`SourceText`, so that misses sharing words search the text for them
+once.
 """
 
 from __future__ import annotations
@@ -28,6 +45,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -76,8 +94,21 @@ MAX_TOKENS = 2
 """How many of a fragment's rarest words are looked up in the text (one scan each); more
 are tried, up to :data:`MAX_SCANS`, only while none of them is found at all."""
 MAX_SCANS = 4
+_PIECE_WORDS, _PIECE_CHARACTERS = 3, 12
+_SEEN_KEPT = 4096
+_NEVER_RARE = frozenset("abcdefghijklmnopqrstuvwxyz ,.'")
+"""Characters not worth counting in the sample to find a rare one (every prose has them)."""
+_RARE_STEPS = 8192
+"""How many places of a probe's rarest character are checked before the probe is
+searched for as usual (the character was commoner in the text than in the sample)."""
+LARGE_TEXT = 16_000_000
+"""Above this many characters, at most :data:`MAX_TOKENS` single words are looked up
+after the halves of a fragment (each costs a scan of the whole text)."""
 MAX_HITS = 64
 """How many occurrences of one word are followed up."""
+GOOD_ENOUGH = 0.8
+"""How alike the passage at the first place of a rare half of a quote must be for
+the search to stop there."""
 MAX_CANDIDATES = 12
 """How many candidate windows are compared with the fragment."""
 _SAMPLE_CHUNKS, _SAMPLE_CHUNK = 64, 4096
@@ -138,6 +169,12 @@ class QuoteMatch:
 class SourceText:
     """A source text, normalised once, for any number of quote look-ups."""
 
+    _counts: dict[str, int] | None = None
+    """How often each character looked at by :meth:`closest` occurs in the sample."""
+    _seen: dict[tuple[str, int], tuple[int, ...]] | None = None
+    """Where each probe looked up by :meth:`closest` occurs, so that misses sharing
+    words or runs of words scan the text for them once (made on the first miss)."""
+
     def __init__(self, raw: str) -> None:
         # Normalised line by line, once: the quote rules that count paragraphs
         # (AM308, AM309, via :class:`argmap.anchoring.Paragraphs`) use the same
@@ -196,47 +233,162 @@ class SourceText:
     def closest(self, fragment: str) -> tuple[str | None, float]:
         """The passage most like ``fragment``, marked, and how alike (0 to 1).
 
-        Bounded: at most :data:`MAX_SCANS` substring searches of the text and
-        :data:`MAX_CANDIDATES` comparisons, whatever the text's length.
+        Bounded: at most three searches for halves of the fragment and
+        :data:`MAX_SCANS` for single words, and :data:`MAX_CANDIDATES`
+        comparisons, whatever the text's length.
         """
         # Words are looked up as the quote spells them (a quote is verbatim, and a
         # lower-cased copy of a 100 MB text would cost more than the search).
         text = self.normalised
-        tokens = _tokens(fragment)
-        if not tokens or not text:
+        if not text:
             return None, 0.0
-        sample = self._sampled()
-        ranked = sorted(tokens, key=lambda t: (sample.count(t[0]), -len(t[0])))[:MAX_SCANS]
+        pieces = _pieces(fragment)
+        tokens = _tokens(fragment)
+        if not tokens and not pieces:
+            return None, 0.0
+        # Probes, most telling first: runs of consecutive words (long needles, which
+        # skip fast, and land on the passage whenever the quote is right in one of
+        # them), then single words (which still land when every run has a change).
         needle = fragment.lower()
         span = max(len(needle), 1)
         bucket = max(span // 2, 1)
-        votes: dict[int, set[str]] = {}
-        for scans, (token, offset) in enumerate(ranked):
-            if scans >= MAX_TOKENS and votes:
+        votes: dict[int, dict[str, int]] = {}
+        word_scans = 0
+        best: tuple[float, int, int] | None = None
+        # In a large text, where a word costs a scan of tens of milliseconds, the
+        # halves stand in for the words tried when none is found.
+        most_words = MAX_TOKENS if pieces and len(text) > LARGE_TEXT else MAX_SCANS
+        for probe, offset, is_piece in _probes(pieces, tokens, self._sampled):
+            enough = word_scans >= most_words or (word_scans >= MAX_TOKENS and votes)
+            if not is_piece and enough:
                 break
-            at = text.find(token)
-            hits = 0
-            while at >= 0 and hits < MAX_HITS:
-                start = max(at - offset, 0)
-                votes.setdefault(start // bucket, set()).add(token)
-                hits += 1
-                at = text.find(token, at + 1)
-        if not votes:
-            return None, 0.0
-        best_buckets = sorted(votes, key=lambda b: (-len(votes[b]), b))[:MAX_CANDIDATES]
-        best: tuple[float, int, int] = (0.0, 0, 0)
-        for b in best_buckets:
-            lo = max(b * bucket - span, 0)
-            hi = min(b * bucket + 2 * span + bucket, len(text))
-            ratio, start, end = _align(needle, text[lo:hi].lower(), lo)
-            if ratio > best[0]:
-                best = (ratio, start, end)
+            # A half of the quote that the sample lacks is rare: where it first
+            # occurs is the passage if the rest of the quote is there too (looking
+            # further would double the cost of the search); otherwise it is
+            # looked for further.
+            if is_piece and probe not in self._sampled():
+                first = self._occurrences(probe, 1)
+                if not first:
+                    continue
+                at = max(first[0] - offset, 0) // bucket
+                trial = self._compare(needle, [at - 1, at, at + 1], bucket)
+                if trial[0] >= GOOD_ENOUGH:
+                    best = trial
+                    break
+            hits = self._occurrences(probe, MAX_HITS)
+            word_scans += not is_piece
+            weight = probe.count(" ") + 1 if is_piece else 1  # how many words it stands for
+            for at in hits:
+                votes.setdefault(max(at - offset, 0) // bucket, {})[probe] = weight
+            if is_piece and 0 < len(hits) < MAX_HITS:
+                # A run of the quote's own words found in a few places: the passage is
+                # among them. The windows either side are compared too, as the many
+                # words' votes would place them (where a window starts sways the score).
+                for b in list(votes):
+                    for side in (b - 1, b + 1):
+                        votes.setdefault(side, {})
+                break
+        if best is None:
+            if not votes:
+                return None, 0.0
+            ranked = sorted(votes, key=lambda b: (-sum(votes[b].values()), b))
+            best = self._compare(needle, ranked[:MAX_CANDIDATES], bucket)
+        if best[0] > 0:
+            # Once more, on a window centred on the stretch found: where a window
+            # starts sways which stray letters at its edges the comparison takes in.
+            lo = max(best[1] - span // 2, 0)
+            again = _align(needle, text[lo : best[2] + span // 2].lower(), lo)
+            best = max(best, again)
         ratio, start, end = best
         if ratio <= 0:
             return None, 0.0
         start, end, cut_before, cut_after = self._passage(start, end)
         shown = _mark(self.normalised[start:end].strip(), fragment)
         return ("…" if cut_before else "") + shown + ("…" if cut_after else ""), round(ratio, 2)
+
+    def _compare(self, needle: str, buckets: list[int], bucket: int) -> tuple[float, int, int]:
+        """The best of the windows at ``buckets`` (of ``bucket`` characters) for ``needle``:
+        how alike, and where the alike stretch starts and ends."""
+        text = self.normalised
+        span = max(len(needle), 1)
+        best: tuple[float, int, int] = (0.0, 0, 0)
+        for b in buckets:
+            if b < 0:
+                continue
+            lo = max(b * bucket - span, 0)
+            hi = min(b * bucket + 2 * span + bucket, len(text))
+            ratio, start, end = _align(needle, text[lo:hi].lower(), lo)
+            if ratio > best[0]:
+                best = (ratio, start, end)
+        return best
+
+    def _occurrences(self, probe: str, most: int = MAX_HITS) -> tuple[int, ...]:
+        """Where ``probe`` occurs in the text (the first ``most`` places).
+
+        Remembered, so that misses sharing words or stretches scan the text for
+        them once (what is remembered saves time and changes no result)."""
+        seen = self._seen
+        if seen is None:
+            seen = self._seen = {}
+        found = seen.get((probe, most))
+        if found is not None:
+            return found
+        text = self.normalised
+        hits: list[int] = []
+        at = 0
+        rare = self._rare_character(probe)
+        if rare is not None:
+            # The probe's rarest character, found by memchr (several times faster
+            # than searching for the probe), then the probe checked where it is.
+            index = probe.index(rare)
+            step = text.find(rare, index)
+            for _ in range(_RARE_STEPS):
+                if step < 0:
+                    return self._remember(probe, most, hits)
+                if text.startswith(probe, step - index):
+                    hits.append(step - index)
+                    if len(hits) >= most:
+                        return self._remember(probe, most, hits)
+                step = text.find(rare, step + 1)
+            if step < 0:
+                return self._remember(probe, most, hits)
+            # Commoner in the text than in the sample: the rest searched as usual
+            # (every place the probe could start before ``step - index`` is done).
+            at = step - index
+        at = text.find(probe, at)
+        while at >= 0:
+            hits.append(at)
+            if len(hits) >= most:
+                break
+            at = text.find(probe, at + 1)
+        return self._remember(probe, most, hits)
+
+    def _remember(self, probe: str, most: int, hits: list[int]) -> tuple[int, ...]:
+        seen = self._seen
+        assert seen is not None
+        if len(seen) >= _SEEN_KEPT:
+            seen.clear()
+        found = seen[probe, most] = tuple(hits)
+        return found
+
+    def _rare_character(self, probe: str) -> str | None:
+        """A character of ``probe`` so rare in the sample that the text has at most
+        about :data:`_RARE_STEPS` ``/ 4`` of it, if the text is larger than the sample."""
+        text = self.normalised
+        sample = self._sampled()
+        if len(sample) >= len(text):
+            return None
+        candidates = set(probe).difference(_NEVER_RARE)
+        if not candidates:
+            return None
+        counts = self._counts
+        if counts is None:
+            counts = self._counts = {}
+        for c in candidates.difference(counts):
+            counts[c] = sample.count(c)
+        count, character = min((counts[c], c) for c in candidates)
+        expected = (count + 1) * len(text) / len(sample)
+        return character if expected * 4 <= _RARE_STEPS else None
 
     def _passage(self, start: int, end: int) -> tuple[int, int, bool, bool]:
         """``start:end`` widened to whole sentences, within :data:`MAX_SHOWN` characters.
@@ -269,6 +421,51 @@ class SourceText:
             new_end = min(end, start + MAX_SHOWN)
             return start, new_end, start > 0, new_end < len(text)
         return new_start, new_end, cut_before, cut_after
+
+
+def _probes(
+    pieces: list[tuple[str, int]], tokens: list[tuple[str, int]], sample: Callable[[], str]
+) -> Iterator[tuple[str, int, bool]]:
+    """The pieces in order, then the tokens rarest first in ``sample()`` (ranked only
+    if the pieces did not find the passage), each with its offset and whether it is
+    a piece."""
+    for piece, offset in pieces:
+        yield piece, offset, True
+    counted = sample()
+    for token, offset in sorted(tokens, key=lambda t: (counted.count(t[0]), -len(t[0]))):
+        yield token, offset, False
+
+
+def _pieces(fragment: str) -> list[tuple[str, int]]:
+    """Three stretches of ``fragment``, each half its length, with their offsets: the
+    middle half, the first half and the second half, cut at spaces (anywhere, in a
+    script written without spaces). Each is looked up whole.
+
+    A quote with one word changed has the first or the second half right, and one
+    with its ends changed (a capital, a last word) has the middle right; a long
+    needle also skips fast through the text (a 30-character one is searched about
+    three times faster than a word). None for a fragment too short to halve.
+    """
+    length = len(fragment)
+    if length < 2 * _PIECE_CHARACTERS:
+        return []
+    by_character = _NO_SPACE_SCRIPT.search(fragment) and fragment.count(" ") * 8 < length
+    if by_character:
+        bounds = [0, length // 4, length // 2, length - length // 4, length]
+    else:
+        spaces = [m.start() for m in re.finditer(" ", fragment)]
+        if len(spaces) < 2 * _PIECE_WORDS - 1:
+            return []
+        # The space nearest to each quarter of the fragment.
+        bounds = [0] + [min(spaces, key=lambda at: abs(at - length * k // 4)) for k in (1, 2, 3)]
+        bounds.append(length)
+    pieces: list[tuple[str, int]] = []
+    for lo, hi in ((bounds[1], bounds[3]), (bounds[0], bounds[2]), (bounds[2], bounds[4])):
+        piece = fragment[lo:hi].strip(" ")
+        offset = lo + (len(fragment[lo:hi]) - len(fragment[lo:hi].lstrip(" ")))
+        if len(piece) >= _PIECE_CHARACTERS and all(piece != p for p, _ in pieces):
+            pieces.append((piece, offset))
+    return pieces
 
 
 def _tokens(needle: str) -> list[tuple[str, int]]:

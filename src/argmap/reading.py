@@ -96,6 +96,12 @@ def _kind(mode: int) -> str:
     return "is not a regular file"
 
 
+def reason_of(err: OSError) -> str:
+    """Why a path cannot be read, as the input layer words it (e.g. "the file name is too
+    long")."""
+    return _reason(err)
+
+
 def _reason(err: OSError) -> str:
     if isinstance(err, FileNotFoundError):
         return "no such file"

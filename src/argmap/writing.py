@@ -14,7 +14,10 @@ What it promises, whatever is at the path:
   in the same directory, flushed to disk, then renamed over the old one, so a
   reader sees the old file or the new one, never half. The old file's mode
   is kept (and its owner and group, where the writer may set them); a new
-  file gets ``0o666`` less the umask, as ``open(path, "w")`` would give;
+  file gets ``0o666`` less the umask, as ``open(path, "w")`` would give.
+  Like ``sed -i``, the rename gives the path a new inode: a file's other
+  hard links keep the old content (writing in place to keep them would give
+  up atomicity);
 * **a symbolic link** is written through: its target is replaced, the link
   stays a link (a dangling link creates its target, as ``cp`` does);
 * **a character device or a FIFO** (``/dev/null``, a terminal, a named

@@ -11,8 +11,12 @@ def main() -> None:
 
     SIGTERM and SIGHUP unwind like Ctrl-C (so temporary files are removed and
     a child ``dot`` is killed); an interrupt before a command starts exits
-    quietly with the shell's code for it.
+    quietly with the shell's code for it. The garbage collector is paused while
+    the command starts (:func:`argmap.collector.pause_start_up`).
     """
+    from argmap.collector import pause_start_up
+
+    pause_start_up()
     from argmap.cli.fastcomplete import COMPLETE_VAR
 
     if COMPLETE_VAR in os.environ:  # a Tab press: ids are answered without typer

@@ -22,6 +22,7 @@ from typer.core import TyperCommand, TyperGroup
 from typer.main import get_command, get_command_from_info
 from typer.models import CommandInfo
 
+from argmap import collector
 from argmap.cli import coercion
 
 
@@ -51,6 +52,11 @@ class QuickCommand(TyperCommand):
         params = super().get_params(ctx)  # with the help option, made on first use
         coercion.install(params)
         return params
+
+    def invoke(self, ctx: Context) -> Any:
+        if not any(param.name == "file" for param in self.params):
+            collector.settle()  # reads no corpus: start-up ends here (argmap.collector)
+        return super().invoke(ctx)
 
 
 def quicken(command: Command) -> None:

@@ -7,13 +7,12 @@ other formats are for pipes and carry every field, ids included.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Annotated, Any, Literal
 
 import typer
@@ -123,12 +122,17 @@ def format_rows(
     header when no row matches, so that it is the same with rows or without.
     """
     if fmt is ListFormat.JSON:
+        import json
+
         return json.dumps(list(rows), indent=2, ensure_ascii=False) + "\n"
     if fmt is ListFormat.YAML:
         import yaml
 
         return str(yaml.safe_dump(list(rows), sort_keys=False, allow_unicode=True, width=100))
     if fmt is ListFormat.CSV:
+        import csv
+        import io
+
         buffer = io.StringIO()
         keys = list(rows[0].keys()) if rows else list(fields) or [c.key for c in columns]
         writer = csv.writer(buffer, lineterminator="\n")
@@ -172,6 +176,11 @@ def render_rows(
     if not rows:
         typer.echo(empty, err=True)
         return
+    if not color_wanted():
+        plain = plain_table(rows, columns, title=title, spaced=spaced, width=text_width())
+        if plain is not None:
+            typer.echo(plain)
+            return
     from rich.text import Text
 
     out = console()
@@ -184,6 +193,80 @@ def render_rows(
         # rich pads every line to the table's width, and the box ends in a blank
         # line: drop both.
         typer.echo("\n".join(line.rstrip() for line in captured.get().splitlines()).rstrip("\n"))
+
+
+_UNSAFE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+"""Characters a plain table leaves to rich: tabs, controls, other line breaks."""
+
+
+def plain_table(
+    rows: Sequence[Row],
+    columns: Sequence[Column],
+    *,
+    title: str | None,
+    spaced: bool,
+    width: int,
+) -> str | None:
+    """The table :func:`render_rows` prints, without rich, when it has one column to
+    wrap (``claims`` from one voice in one source); None for any other table.
+
+    Importing rich's console and table is a fifth of what such a command costs.
+    This is the layout rich gives a one-column table (:func:`_table`, the box
+    ``SIMPLE_HEAD``, no colour), with rich's own word wrapping (``divide_line``),
+    and it answers only where that layout is simple: text whose characters are
+    each one cell wide, no tabs or control characters, and a terminal wide enough
+    for the column's least width. ``tests/test_output_plain.py`` holds it to
+    rich's bytes.
+    """
+    shown = [c for c in columns if c.table]
+    if len(shown) != 1 or title is None or "\n" in title:
+        return None
+    column = shown[0]
+    if not column.wrap or column.max_width is not None or column.justify != "left":
+        return None
+    if "[" in column.header:  # rich reads a heading as markup
+        return None
+    cells = [_shown(row, column) for row in rows]
+    texts = [title, column.header, *cells]
+    if any(_UNSAFE.search(text) for text in texts):
+        return None
+    from rich._wrap import divide_line
+    from rich.cells import cell_len
+
+    if any(cell_len(line) != len(line) for text in texts for line in text.split("\n")):
+        return None  # a wide or a zero-width character
+    # The column's least width, as _table() sets it.
+    floor = max(
+        min(max((_longest_word(cell) for cell in cells), default=0), _MAX_UNBROKEN),
+        _longest_word(column.header),
+    )
+    if floor + 4 > width:
+        floor = 0
+    least = max(20, floor) + 2  # with the cell's padding
+    inner = width - 2  # within the box's two edges
+    if least > inner:
+        return None  # rich overflows the terminal here: leave it to rich
+    longest = max(
+        len(line) for text in [column.header, *cells] for line in text.splitlines() or [""]
+    )
+    cell_width = max(min(longest + 2, inner), least)
+
+    def wrapped(text: str, room: int) -> list[str]:
+        pieces: list[str] = []
+        for line in text.split("\n"):
+            cuts = [0, *divide_line(line, room, fold=True), len(line)]
+            pieces += [line[a:b] for a, b in pairwise(cuts)]
+        return pieces
+
+    lines = [piece.rstrip() for piece in wrapped(title, width)] if title else []
+    lines.append("")  # the box's top edge
+    lines += [("  " + piece).rstrip() for piece in wrapped(column.header, cell_width - 2)]
+    lines.append(" " + "─" * cell_width)  # the heading's rule
+    for n, cell in enumerate(cells):
+        if n and spaced:
+            lines.append("")
+        lines += [("  " + piece).rstrip() for piece in wrapped(cell, cell_width - 2)]
+    return "\n".join(lines).rstrip("\n")  # as render_rows trims rich's lines
 
 
 def _table(rows: Sequence[Row], columns: Sequence[Column], *, spaced: bool) -> Any:
@@ -283,6 +366,8 @@ def table_width(rows: Sequence[Row], columns: Sequence[Column]) -> int:
     from rich.console import Console
     from rich.measure import Measurement
 
-    wide = Console(width=10_000, no_color=True, color_system=None)
+    # As the table is printed (console()): no emoji codes, so a ":x:" in a name
+    # measures as it prints.
+    wide = Console(width=10_000, no_color=True, color_system=None, emoji=False)
     table = _table(rows, columns, spaced=False)
     return Measurement.get(wide, wide.options, table).maximum

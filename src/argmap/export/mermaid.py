@@ -12,9 +12,18 @@ Classes are attached with ``class id1,id2 name`` statements, one per class:
 Mermaid's inline ``:::name`` takes exactly one class (``:::a,b`` is read as one
 class called "a,b", which exists nowhere, so the box loses all its styles).
 
+Checked by rendering with the official Mermaid CLI (``mmdc``, Mermaid 11.17):
+edge labels are quoted (``--x|"con (7 claims)"|``: unquoted, Mermaid reads the
+parentheses as a node shape and refuses the diagram); a ``con`` stance ends in
+a circle (``--o``), so that it never looks like a rebuttal's cross; the front
+matter sets ``flowchart.wrappingWidth`` wide enough for argmap's own line
+breaks, which Mermaid would otherwise wrap again at 200 px.
+
 Mermaid refuses text longer than its ``maxTextSize`` (50,000 characters by
-default) and draws only "Maximum text size in diagram exceeded"; a diagram
-cannot raise that from inside itself, so :func:`too_long` lets the CLI warn.
+default) and draws only "Maximum text size in diagram exceeded", and a
+flowchart with more than ``maxEdges`` links (500) and draws only "Edge limit
+exceeded"; a diagram cannot raise either from inside itself (they are
+"secure" settings), so :func:`too_long` lets the CLI warn.
 """
 
 from __future__ import annotations
@@ -31,28 +40,61 @@ _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_]")
 MAX_TEXT_SIZE = 50_000
 """Mermaid's default ``maxTextSize``: longer diagram text is not drawn."""
 
+MAX_EDGES = 500
+"""Mermaid's default ``maxEdges``: a flowchart with more links is not drawn."""
+
+CHAR_WIDTH = 9
+"""Pixels per character, an upper bound for Mermaid's default 16 px sans-serif."""
+
+_EDGE = re.compile(
+    r'^  [anq]_\w+ (?:-->|---|--x|--o|===|-\.->|-\.-|-\.-x|-\.-o)(?:\|"[^"]*"\|)? [anq]_\w+$', re.M
+)
+
 
 def text_size(source: str) -> int:
     """The length Mermaid compares with ``maxTextSize`` (JavaScript's, in UTF-16 units)."""
     return len(source.encode("utf-16-le")) // 2
 
 
+def edge_count(source: str) -> int:
+    """How many links Mermaid counts against ``maxEdges`` in argmap's own Mermaid source."""
+    return len(_EDGE.findall(source))
+
+
 def too_long(source: str) -> str | None:
-    """A warning when ``source`` is above Mermaid's default ``maxTextSize``, else ``None``."""
+    """A warning when ``source`` is above Mermaid's default ``maxTextSize`` or ``maxEdges``.
+
+    ``None`` when a renderer with the default settings draws it.
+    """
     size = text_size(source)
-    if size <= MAX_TEXT_SIZE:
+    edges = edge_count(source)
+    problems: list[str] = []
+    settings: dict[str, int] = {}
+    if size > MAX_TEXT_SIZE:
+        problems.append(
+            f"the Mermaid text is {size:,} characters, above Mermaid's default maxTextSize of "
+            f"{MAX_TEXT_SIZE:,} (renderers draw only 'Maximum text size in diagram exceeded')"
+        )
+        settings["maxTextSize"] = _round_up(size, 50_000)
+    if edges > MAX_EDGES:
+        problems.append(
+            f"it has {edges:,} links, above Mermaid's default maxEdges of {MAX_EDGES:,} "
+            "(renderers draw only 'Edge limit exceeded')"
+        )
+        settings["maxEdges"] = _round_up(edges, 500)
+    if not problems:
         return None
+    js = ", ".join(f"{key}: {value}" for key, value in settings.items())
     return (
-        f"the Mermaid text is {size:,} characters, above Mermaid's default maxTextSize of "
-        f"{MAX_TEXT_SIZE:,}: renderers will draw only 'Maximum text size in diagram exceeded'. "
-        "Raise maxTextSize in the renderer's config (mermaid.initialize({maxTextSize: "
-        f"{_round_up(size)}}}), or for mmdc a -c config.json holding "
-        f'{{"maxTextSize": {_round_up(size)}}}), or narrow the diagram with -s, -a, -t or --focus'
+        "; ".join(problems)
+        + f". Raise them in the renderer's config (mermaid.initialize({{{js}}}), or for mmdc "
+        f"a -c config.json holding {json.dumps(settings)}), or narrow the diagram with "
+        "-s, -a, -t or --focus"
     )
 
 
-def _round_up(size: int) -> int:
-    return -(-size // 50_000) * 50_000
+def _round_up(size: int, step: int) -> int:
+    return -(-size // step) * step
 
 
 def _id(entity_id: str, prefix: str = "n") -> str:
@@ -63,13 +105,25 @@ def _id(entity_id: str, prefix: str = "n") -> str:
 def _text(value: str) -> str:
     """Label text with Mermaid's entity codes for the characters it would parse."""
     value = value.replace("#", "#35;")
-    for char, code in (('"', "#quot;"), ("<", "#lt;"), (">", "#gt;"), ("&", "#amp;")):
+    # A backtick right after the opening quote would start a Markdown string.
+    for char, code in (
+        ('"', "#quot;"),
+        ("<", "#lt;"),
+        (">", "#gt;"),
+        ("&", "#amp;"),
+        ("`", "#96;"),
+    ):
         value = value.replace(char, code)
     return value
 
 
 def _label(box: ClaimBox, ids: bool) -> str:
     lines = [_text(line) for line in box.lines]
+    return "<br/>".join(lines) + f"<br/><i>{_text(_footer(box, ids))}</i>"
+
+
+def _footer(box: ClaimBox, ids: bool) -> str:
+    """The line under a claim's text: speaker, source, marks (★, status), id."""
     footer = box.speaker_name + (" (reported)" if box.reported else "")
     if box.source_label:
         footer += f" · {box.source_label}"
@@ -79,7 +133,7 @@ def _label(box: ClaimBox, ids: bool) -> str:
         footer = MARKS[box.status].symbol + " " + footer
     if ids:
         footer += f" · {box.id}"
-    return "<br/>".join(lines) + f"<br/><i>{_text(footer)}</i>"
+    return footer
 
 
 _DASHES = {
@@ -92,8 +146,9 @@ def _arrow(kind: LinkKind, inferred: bool) -> str:
     if kind is LinkKind.AGREE:
         return "-.-" if inferred else "==="
     if kind.stance:
-        head = ">" if kind is LinkKind.PRO else "x"
-        return f"-.-{head}|{kind.value}|" if inferred else f"--{head}|{kind.value}|"
+        # A circle, not the cross of a rebuttal: a stance answers a question.
+        head = ">" if kind is LinkKind.PRO else "o"
+        return f"-.-{head}" if inferred else f"--{head}"
     if kind is LinkKind.PREMISE:
         return "-.-" if inferred else "---"
     if kind.attack:
@@ -101,15 +156,35 @@ def _arrow(kind: LinkKind, inferred: bool) -> str:
     return "-.->" if inferred else "-->"
 
 
+def _wrapping_width(diagram: Diagram) -> int:
+    """Mermaid's ``wrappingWidth`` (px) wide enough that it never re-wraps argmap's lines.
+
+    Mermaid wraps label text at 200 px by default, on top of ``--wrap``'s own line
+    breaks, which turns one line of 36 characters into two ragged ones.
+    """
+    lines: list[str] = []
+    for box in diagram.claims:
+        lines += [*box.lines, _footer(box, diagram.ids)]
+    for question in diagram.questions:
+        lines += question.lines
+    lines += [a.label for a in diagram.arguments]
+    lines += [c.label for c in diagram.clusters]
+    lines += [link.label for link in diagram.links]
+    longest = max((len(line) for line in lines), default=0)
+    return max(200, _round_up(longest * CHAR_WIDTH, 50))
+
+
 def to_mermaid(diagram: Diagram) -> str:
     """The diagram as Mermaid source."""
-    out: list[str] = []
+    out = ["---"]
     if diagram.title:
-        out += ["---", f"title: {json.dumps(diagram.title, ensure_ascii=False)}", "---"]
+        out.append(f"title: {json.dumps(diagram.title, ensure_ascii=False)}")
+    out += ["config:", "  flowchart:", f"    wrappingWidth: {_wrapping_width(diagram)}", "---"]
     out.append(f"flowchart {diagram.rankdir.value}")
     out.append(
         "  %% Key: --> supports; --- ( ) --> linked premises meet at a circle; "
-        "--x rebuts (or undercuts, at a circle); dotted: inferred by the annotator"
+        "--x rebuts (or undercuts, at a circle); === agree; -->|pro| and --o|con| "
+        "answer a question; dotted: inferred by the annotator"
     )
     if diagram.subtitle or diagram.stats:
         subtitle = " — ".join(x for x in (diagram.subtitle, diagram.stats) if x)
@@ -178,6 +253,11 @@ def to_mermaid(diagram: Diagram) -> str:
             node(member, "    ")
             placed.add(member)
         out.append("  end")
+        # Graphviz's frames: dashed, unfilled (Mermaid's default fills them yellow).
+        out.append(
+            f"  style cluster{n} fill:none,stroke:{cluster.line},"
+            f"stroke-dasharray:6 4,color:{palette.MUTED}"
+        )
     for box in diagram.claims:
         if box.id not in placed:
             node(box.id, "  ")
@@ -205,8 +285,9 @@ def to_mermaid(diagram: Diagram) -> str:
     agree: list[int] = []
     for n, link in enumerate(diagram.links):
         arrow = _arrow(link.kind, link.inferred)
-        if link.label and link.kind.stance:
-            arrow = arrow.replace(f"|{link.kind.value}|", f"|{_text(link.label)}|")
+        if link.kind.stance:
+            # Quoted: bare, "con (7 claims)" is a parse error (the parentheses open a shape).
+            arrow += f'|"{_text(link.label or link.kind.value)}"|'
         out.append(f"  {ref(link.tail)} {arrow} {ref(link.head)}")
         if link.kind is LinkKind.AGREE:
             agree.append(n)

@@ -18,7 +18,7 @@ from argmap.importers.fragment import Context, Fragment, ImportFailed, Merged, U
 from argmap.importers.merge import SECTIONS, merge
 from argmap.importers.naming import IdPool, slug
 from argmap.importers.registry import IMPORTERS, SNIFF_BYTES, detect, suffixes
-from argmap.reading import InputError, read_head
+from argmap.reading import InputError, read_head, reason_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +66,12 @@ def find_inputs(
     skipped: list[Skipped] = []
     seen: set[Path] = set()
     for given in paths:
+        try:
+            given.stat()
+        except FileNotFoundError:
+            pass  # said below, as "no such file or directory"
+        except OSError as err:  # a name too long, a loop of links, no permission
+            raise ImportFailed(given, reason_of(err)) from None
         if given.is_dir():
             files = sorted(
                 (Path(root) / name for root, _, names in os.walk(given) for name in names),
