@@ -68,6 +68,7 @@ class Page:
             deviceScaleFactor=1,
             mobile=width < 700,
         )
+        self.send("Emulation.setTouchEmulationEnabled", enabled=width < 700, maxTouchPoints=5)
         self.send("Page.navigate", url=url)
         self.browser.wait_for("Page.loadEventFired", page=self)
 
@@ -89,6 +90,26 @@ class Page:
                 button="left",
                 clickCount=1,
             )
+
+    def touch(self, *strokes: list[tuple[float, float]]) -> None:
+        """Fingers on the touch screen: each stroke is one finger's path, from where it
+        lands to where it lifts, all moving together one step at a time."""
+        steps = max(len(stroke) for stroke in strokes)
+
+        def at(n: int) -> list[dict[str, float]]:
+            return [
+                {
+                    "x": stroke[min(n, len(stroke) - 1)][0],
+                    "y": stroke[min(n, len(stroke) - 1)][1],
+                    "id": finger,
+                }
+                for finger, stroke in enumerate(strokes)
+            ]
+
+        self.send("Input.dispatchTouchEvent", type="touchStart", touchPoints=at(0))
+        for n in range(1, steps):
+            self.send("Input.dispatchTouchEvent", type="touchMove", touchPoints=at(n))
+        self.send("Input.dispatchTouchEvent", type="touchEnd", touchPoints=[])
 
     def type(self, text: str) -> None:
         self.send("Input.insertText", text=text)

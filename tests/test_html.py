@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from argmap.cli.app import app
+from argmap.export.html import asset, compact
 from tests.browser import Browser, Page, chromium, find_chromium, png_is_blank
 from tests.conftest import FIXTURES
 
@@ -66,6 +67,20 @@ def test_the_page_is_self_contained(runner: CliRunner, tmp_path: Path) -> None:
     assert re.search(r'id="rel:r&#45;demand" class="edge" data-relation="r-demand"', page)
 
 
+def test_the_page_carries_its_script_and_style_without_comments() -> None:
+    source = """/* the panel:
+   a claim's details */
+  // Escape closes it.
+  var close = "// not a comment"; /* kept: code before it */
+
+  panel.hidden = true;
+"""
+    assert compact(source) == (
+        'var close = "// not a comment"; /* kept: code before it */\npanel.hidden = true;\n'
+    )
+    assert len(compact(asset("map.js"))) < 0.85 * len(asset("map.js"))
+
+
 def test_the_suffix_picks_html(runner: CliRunner, tmp_path: Path) -> None:
     page = _page(runner, DEBATE, tmp_path / "map.htm", "--view", "debate")
     assert page.startswith("<!DOCTYPE html>")
@@ -104,9 +119,15 @@ def built(runner: CliRunner, tmp_path: Path) -> Path:
     return out
 
 
-def _open(browser: Browser, path: Path, fragment: str = "", width: int = 1280) -> Page:
+# Two frames of the page: media queries report their changes within them.
+FRAMES = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def _open(
+    browser: Browser, path: Path, fragment: str = "", width: int = 1280, height: int = 800
+) -> Page:
     page = browser.new_page()
-    page.open(path.as_uri() + fragment, width=width, height=800)
+    page.open(path.as_uri() + fragment, width=width, height=height)
     assert page.evaluate("document.documentElement.dataset.ready") == "true"
     return page
 
@@ -225,6 +246,20 @@ def test_printing_gives_the_drawing_without_the_controls(browser: Browser, built
 
 
 @needs_chromium
+def test_printing_gives_the_whole_drawing_whatever_the_screen_shows(
+    browser: Browser, built: Path
+) -> None:
+    page = _open(browser, built, "#n-review", width=PHONE[0], height=PHONE[1])
+    assert _view(page) != pytest.approx(_whole(built))
+    page.send("Emulation.setEmulatedMedia", media="print")
+    page.evaluate(FRAMES)
+    assert _view(page) == pytest.approx(_whole(built))
+    page.send("Emulation.setEmulatedMedia", media="")
+    page.evaluate(FRAMES)
+    assert _view(page) != pytest.approx(_whole(built))
+
+
+@needs_chromium
 def test_at_phone_width_the_panel_sits_below_the_map(browser: Browser, built: Path) -> None:
     page = _open(browser, built, "#n-review", width=390)
     panel = page.evaluate("document.getElementById('panel').getBoundingClientRect().top")
@@ -245,3 +280,199 @@ def test_the_size_guard_and_force_apply_to_the_page(
     forced = runner.invoke(app, ["diagram", "-f", str(DEBATE), "-o", str(out), "--force"])
     assert forced.exit_code == 0, forced.stderr
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+# -- on a phone ---------------------------------------------------------------------
+#
+# The fixture's drawing is 1152 x 1067 pt of 11 pt text: whole, on a 390 px wide phone,
+# that text would be under 4 px tall.
+
+PHONE = (390, 844)
+SIDEWAYS = (844, 390)
+VIEWBOX = (
+    "(v => [v.x, v.y, v.width, v.height])(document.querySelector('#viewport svg').viewBox.baseVal)"
+)
+
+
+def _whole(path: Path) -> list[float]:
+    """The drawing's own viewBox, as Graphviz wrote it."""
+    found = re.search(r'<svg[^>]*viewBox="([^"]+)"', path.read_text(encoding="utf-8"))
+    assert found is not None
+    return [float(n) for n in found.group(1).split()]
+
+
+def _view(page: Page) -> list[float]:
+    """The part of the drawing on screen: x, y, width, height."""
+    view: list[float] = page.evaluate(VIEWBOX)
+    return view
+
+
+def _text_px(page: Page, claim: str) -> float:
+    """How tall, in CSS pixels, the claim's text is on screen (its font size)."""
+    return float(
+        page.evaluate(
+            f"(t => t.getScreenCTM().a * parseFloat(t.getAttribute('font-size')))"
+            f"(document.querySelector('g.node[data-id=\"{claim}\"] text'))"
+        )
+    )
+
+
+def _middle(page: Page, selector: str) -> tuple[float, float]:
+    x, y = page.evaluate(
+        f"(r => [r.x + r.width / 2, r.y + r.height / 2])"
+        f"(document.querySelector({selector!r}).getBoundingClientRect())"
+    )
+    return x, y
+
+
+def _on_screen(page: Page, claim: str) -> bool:
+    return bool(
+        page.evaluate(
+            "(([c, v]) => c.left >= v.left && c.right <= v.right && c.top >= v.top"
+            " && c.bottom <= v.bottom)([document.querySelector("
+            f"'g.node[data-id=\"{claim}\"]'), document.getElementById('viewport')]"
+            ".map(e => e.getBoundingClientRect()))"
+        )
+    )
+
+
+@needs_chromium
+def test_on_a_phone_the_map_opens_on_its_full_height_around_the_central_claim(
+    browser: Browser, built: Path
+) -> None:
+    page = _open(browser, built, width=PHONE[0], height=PHONE[1])
+    _, _, width, height = _view(page)
+    whole = _whole(built)
+    assert height == pytest.approx(whole[3], rel=0.01) and width < whole[2] / 2
+    assert _text_px(page, "n-pipeline-pays") >= 7  # legible without zooming
+    assert _on_screen(page, "n-pipeline-pays")  # Ada's central claim
+    # "fit" still shows the whole drawing, at a size to see its shape rather than read it.
+    page.click("#fit")
+    assert _text_px(page, "n-pipeline-pays") < 4
+    assert page.evaluate("getComputedStyle(document.getElementById('overview')).display") == "none"
+    assert page.errors == []
+
+
+@needs_chromium
+def test_a_phone_turned_sideways_opens_at_reading_size(browser: Browser, built: Path) -> None:
+    page = _open(browser, built, width=SIDEWAYS[0], height=SIDEWAYS[1])
+    # The full height would leave the text under 4 px: it opens at 11 px, on the central claim.
+    assert _text_px(page, "n-pipeline-pays") == pytest.approx(11)
+    assert _on_screen(page, "n-pipeline-pays")
+
+
+@needs_chromium
+def test_on_a_desktop_a_map_whose_text_stays_legible_opens_whole(
+    browser: Browser, built: Path
+) -> None:
+    page = _open(browser, built)
+    x, y, width, height = _view(page)
+    whole = _whole(built)
+    assert x <= whole[0] and y <= whole[1] + 0.01
+    assert x + width >= whole[2] - 0.01 and y + height >= whole[3] - 0.01
+    assert page.evaluate("getComputedStyle(document.getElementById('overview')).display") == "none"
+
+
+@needs_chromium
+def test_one_finger_drags_the_map_and_two_pinch_it(browser: Browser, built: Path) -> None:
+    page = _open(browser, built, width=PHONE[0], height=PHONE[1])
+    x, y, width, _ = _view(page)
+    per_px = width / PHONE[0]
+    page.touch([(300, 400), (250, 410), (200, 420)])
+    moved = _view(page)
+    assert moved[0] == pytest.approx(x + 100 * per_px)
+    assert moved[1] == pytest.approx(y - 20 * per_px)
+    # Fingers from 40 px apart to 120 px: three times closer, about the point between them.
+    before = page.evaluate(
+        "(r => { const v = document.querySelector('#viewport svg').viewBox.baseVal;"
+        " return v.x + (200 - r.left) * v.width / r.width; })"
+        "(document.querySelector('#viewport svg').getBoundingClientRect())"
+    )
+    text = _text_px(page, "n-pipeline-pays")
+    page.touch([(180, 400), (160, 400), (140, 400)], [(220, 400), (240, 400), (260, 400)])
+    assert _view(page)[2] == pytest.approx(moved[2] / 3)
+    assert _text_px(page, "n-pipeline-pays") == pytest.approx(text * 3)
+    after = page.evaluate(
+        "(r => { const v = document.querySelector('#viewport svg').viewBox.baseVal;"
+        " return v.x + (200 - r.left) * v.width / r.width; })"
+        "(document.querySelector('#viewport svg').getBoundingClientRect())"
+    )
+    assert after == pytest.approx(before)
+    assert page.errors == []
+
+
+@needs_chromium
+def test_a_tap_opens_a_claim_and_a_drag_that_starts_on_one_does_not(
+    browser: Browser, built: Path
+) -> None:
+    page = _open(browser, built, width=PHONE[0], height=PHONE[1])
+    x, y = _middle(page, 'g.node[data-id="n-pipeline-pays"]')
+    text = _text_px(page, "n-pipeline-pays")
+    page.touch([(x, y)])
+    assert page.evaluate("location.hash") == "#n-pipeline-pays"
+    # The panel takes the bottom of the screen, below the map, which keeps its zoom.
+    panel_top = page.evaluate("document.getElementById('panel').getBoundingClientRect().top")
+    assert panel_top >= page.evaluate(
+        "document.getElementById('viewport').getBoundingClientRect().bottom"
+    )
+    assert _text_px(page, "n-pipeline-pays") == pytest.approx(text)
+    page.key("Escape", "Escape", 27)
+    # A finger or a mouse that drags from a claim moves the map and opens nothing.
+    x, y = _middle(page, 'g.node[data-id="n-pipeline-pays"]')
+    page.touch([(x, y), (x + 20, y), (x + 40, y)])
+    for kind, at in (
+        ("mousePressed", x),
+        ("mouseMoved", x + 20),
+        ("mouseMoved", x + 40),
+        ("mouseReleased", x + 40),
+    ):
+        page.send(
+            "Input.dispatchMouseEvent", type=kind, x=at, y=y, button="left", buttons=1, clickCount=1
+        )
+    assert page.evaluate("document.getElementById('panel').hidden") is True
+    assert _middle(page, 'g.node[data-id="n-pipeline-pays"]') == pytest.approx((x + 80, y))
+
+
+@needs_chromium
+def test_the_overview_shows_where_the_screen_is_and_a_tap_moves_there(
+    browser: Browser, built: Path
+) -> None:
+    page = _open(browser, built, width=PHONE[0], height=PHONE[1])
+    left, top, width, height = page.evaluate(
+        "(r => [r.left, r.top, r.width, r.height])"
+        "(document.getElementById('overview').getBoundingClientRect())"
+    )
+    assert width > 0 and height > 0
+    # One box per claim; a tap on its right edge brings the right of the drawing into view.
+    assert page.evaluate("document.querySelectorAll('#overview rect:not(.seen)').length") == 11
+    page.touch([(left + width * 0.9, top + height / 2)])
+    x, _, view_width, _ = _view(page)
+    assert x + view_width / 2 == pytest.approx(_whole(built)[2] * 0.9, rel=0.01)
+    # Search matches are marked in it too.
+    page.evaluate("document.getElementById('search').focus()")
+    page.type("demand")
+    assert page.evaluate("document.querySelectorAll('#overview rect.match').length") == 3
+
+
+@needs_chromium
+def test_enter_in_the_search_moves_to_each_match_in_turn(browser: Browser, built: Path) -> None:
+    page = _open(browser, built, width=PHONE[0], height=PHONE[1])
+    page.evaluate("document.getElementById('search').focus()")
+    page.type("demand")
+    centre = _middle(page, "#viewport")
+    seen = []
+    for _ in range(4):
+        page.key("Enter", "Enter", 13)
+        seen.append(
+            page.evaluate(
+                "[...document.querySelectorAll('g.node.match')].find(g => {"
+                " const r = g.getBoundingClientRect();"
+                f" return Math.abs(r.x + r.width / 2 - {centre[0]}) < 1"
+                f" && Math.abs(r.y + r.height / 2 - {centre[1]}) < 1; }})?.dataset.id"
+            )
+        )
+    # In the drawing's order, then round again.
+    order = page.evaluate("[...document.querySelectorAll('g.node.match')].map(g => g.dataset.id)")
+    assert sorted(order) == ["m-forecast", "n-demand-grows", "s-demand-falls"]
+    assert seen == [*order, order[0]]
+    assert _text_px(page, "n-demand-grows") >= 11

@@ -108,3 +108,14 @@ def test_a_backtick_reads_as_an_apostrophe_in_ascii_text_too() -> None:
     # Before, a backtick became ' only in a line that also had a non-ASCII character.
     assert SourceText("it`s").find("it\u2019s").found
     assert SourceText("it`s — so").find("it's").found
+
+
+def test_a_quote_is_over_the_word_limit_only_by_its_exact_count() -> None:
+    # AM307 skips the word pattern when runs of letters already stay within the
+    # limit; "it's" is two runs but one word, so near the limit it counts exactly.
+    from argmap.anchoring import quote_words_over
+
+    assert quote_words_over("a b c", 2) == 3
+    assert quote_words_over("a b", 2) is None
+    assert quote_words_over("it's well-known", 2) is None
+    assert quote_words_over("it's … well-known today", 2) == 3

@@ -67,9 +67,10 @@ def test_the_debate_view_draws_the_exchange_and_folds_the_rest(debate: Subset) -
 def test_the_debate_view_in_mermaid_has_the_question_and_the_agreement(debate: Subset) -> None:
     source = mermaid.to_mermaid(plan_debate(debate, DiagramOptions(view=DiagramView.DEBATE)))
     assert 'q_build_it{{"Should the pipeline be built?"}}:::question' in source
-    assert "n_n_pipeline_pays --->|pro| q_build_it" not in source
-    assert "n_n_pipeline_pays -->|pro| q_build_it" in source
-    assert "n_s_demand_falls --x|con| q_build_it" in source
+    assert 'n_n_pipeline_pays --->|"pro"| q_build_it' not in source
+    assert 'n_n_pipeline_pays -->|"pro"| q_build_it' in source
+    # A con stance ends in a circle: the cross is a rebuttal's.
+    assert 'n_s_demand_falls --o|"con"| q_build_it' in source
     assert "n_n_review -.- n_s_review" in source
     assert 'a_a_pays_linked(["+ 1 premise (+1 behind)"]):::folded' in source
 

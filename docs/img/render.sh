@@ -25,3 +25,21 @@ argmap diagram -a hyodo -a trenin --view debate -o "$page"
 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,800 \
   --virtual-time-budget=3000 --screenshot="$PWD/html-debate.png" \
   "file://$page#csis-trenin-no-russia-card" >/dev/null 2>&1
+
+# The whole corpus as a phone opens it.
+page="$(mktemp -d)/corpus.html"
+argmap diagram -o "$page"
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=390,844 \
+  --virtual-time-budget=3000 --screenshot="$PWD/html-phone.png" "file://$page" >/dev/null 2>&1
+
+# The same focus as Mermaid draws it, when the Mermaid CLI is installed
+# (docs/development.md; $ARGMAP_MMDC, else mmdc on PATH; $MMDC_PUPPETEER: a -p config).
+mmdc="${ARGMAP_MMDC:-$(command -v mmdc || true)}"
+if [ -n "$mmdc" ]; then
+  focus="$(mktemp -d)/focus.mmd"
+  argmap diagram --focus csis-trenin-no-russia-card --depth 1 -o "$focus"
+  "$mmdc" ${MMDC_PUPPETEER:+-p "$MMDC_PUPPETEER"} -q -w 1400 -b white -i "$focus" \
+    -o mermaid-focus-trenin-no-card.png
+else
+  echo "mmdc not found: kept the old mermaid-focus-trenin-no-card.png" >&2
+fi

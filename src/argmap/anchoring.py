@@ -37,6 +37,29 @@ def quote_words(quote: str) -> int:
     return sum(words(part) for part in fragments(quote))
 
 
+# Every ASCII character that is not a word character (\w), as a space.
+_ASCII_NON_WORD = bytes(
+    c if c < 128 and (chr(c).isalnum() or chr(c) == "_") else ord(" ") for c in range(256)
+)
+
+
+def quote_words_over(quote: str, limit: int) -> int | None:
+    """:func:`quote_words` when it is over ``limit``, else None.
+
+    Most quotes are far below: an ASCII quote has no more words than runs of
+    word characters, which ``bytes.translate`` and ``bytes.split`` count many
+    times faster than the word pattern; only a quote with more runs than
+    ``limit`` is counted exactly.
+    """
+    parts = fragments(quote)
+    if all(part.isascii() for part in parts):
+        runs = sum(len(part.encode().translate(_ASCII_NON_WORD).split()) for part in parts)
+        if runs <= limit:
+            return None
+    count = sum(words(part) for part in parts)
+    return count if count > limit else None
+
+
 @dataclass(frozen=True, slots=True)
 class Paragraphs:
     """A text normalised as the quote matcher sees it, with its paragraph starts.

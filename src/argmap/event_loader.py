@@ -82,7 +82,7 @@ def build(
     no_resolvers: tuple[tuple[str, Any], ...] = tuple(
         entry for entry in loader.yaml_implicit_resolvers.get(None, ())
     )
-    tree = PositionTree()
+    tree = PositionTree(len(text))
     values, keys, names, opens = tree.values, tree.keys, tree.names, tree.opens
     first, count, is_map = tree.first, tree.count, tree.is_map
     known_keys: dict[str, str] = {}

@@ -101,10 +101,12 @@ class PositionTree:
         "values",
     )
 
-    def __init__(self) -> None:
+    def __init__(self, size: int = 0) -> None:
+        """``size``: the document's length, which every offset stays below."""
         self.root = 0
-        self.values = array("Q")
-        self.keys = array("Q")
+        typecode = "I" if size < _MASK else "Q"  # 4 bytes an offset, up to 4 GiB
+        self.values = array(typecode)
+        self.keys = array(typecode)
         self.names: list[str | None] = []
         self.opens = array("i")  # collection ids: 4 bytes a node
         self.first = array("I")
@@ -151,24 +153,41 @@ class PositionTree:
 
 
 _BREAK = re.compile(r"\r\n|\r|\n")
-_BREAK_BYTES = re.compile(rb"\r\n|\r|\n")
 
 
 def line_starts(text: str | bytes) -> array[int]:
     """The character offset of each line's start in ``text`` (or its UTF-8 bytes), where
-    LF, CRLF and CR end lines (YAML's breaks beyond these are not handed here)."""
-    if isinstance(text, bytes) and not text.isascii():
-        text = text.decode("utf-8")
+    LF, CRLF and CR end lines (YAML's breaks beyond these are not handed here).
+
+    Read a megabyte at a time, each piece cut just after a line feed (so that no
+    character or CRLF is split): the lines of a whole file at once would cost
+    more memory than the loader's peak.
+    """
     starts = array("Q", [0])
-    if "\r" in text if isinstance(text, str) else b"\r" in text:
-        pattern = _BREAK if isinstance(text, str) else _BREAK_BYTES
-        starts.extend(m.end() for m in pattern.finditer(text))  # type: ignore[arg-type]
-        return starts
-    # Only LF: the running sum of the lines' lengths, at C speed.
-    pieces = text.split("\n") if isinstance(text, str) else text.split(b"\n")
-    del pieces[-1]
-    starts.extend(accumulate(len(piece) + 1 for piece in pieces))
+    offset = 0  # in characters
+    at = 0
+    size = len(text)
+    while at < size:
+        cut = text.find("\n" if isinstance(text, str) else b"\n", at + _PIECE)  # type: ignore[arg-type]
+        cut = size if cut < 0 else cut + 1
+        piece = text[at:cut]
+        if isinstance(piece, bytes):
+            piece = piece.decode("utf-8")
+        if "\r" in piece:
+            starts.extend(offset + m.end() for m in _BREAK.finditer(piece))
+        else:
+            # Only LF: the running sum of the lines' lengths, at C speed.
+            lines = piece.split("\n")
+            del lines[-1]
+            running = accumulate((len(line) + 1 for line in lines), initial=offset)
+            next(running)  # ``offset`` itself: already a start
+            starts.extend(running)
+        offset += len(piece)
+        at = cut
     return starts
+
+
+_PIECE = 1 << 20
 
 
 def format_path(node: NodePath) -> str:

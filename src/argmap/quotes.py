@@ -129,7 +129,7 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def fragments(quote: str) -> list[str]:
+def fragments(quote: str) -> tuple[str, ...]:
     """A normalised quote split at its elisions, empty fragments dropped."""
     found = _FRAGMENTS.get(quote)
     if found is None:
@@ -139,7 +139,7 @@ def fragments(quote: str) -> list[str]:
         # Most quotes have no elision: the split is only for those that have "...".
         parts = _ELISION.split(text) if "..." in text else (text,)
         found = _FRAGMENTS[quote] = tuple(part for part in parts if part)
-    return list(found)
+    return found
 
 
 # Several quote rules (AM301, AM307-AM309) split every quote: split each once.

@@ -59,6 +59,31 @@ def asset(name: str) -> str:
     return (resources.files("argmap.export") / "assets" / name).read_text(encoding="utf-8")
 
 
+def compact(source: str) -> str:
+    """A stylesheet or script without its indentation, blank lines and whole-line comments.
+
+    The assets are written to be read; the page carries them ~20% smaller. Only whole
+    lines go (a ``//`` line, or a ``/* ... */`` block that a line starts and another,
+    or the same, ends), so no code and no string is touched.
+    """
+    kept: list[str] = []
+    in_comment = False
+    for line in source.splitlines():
+        text = line.strip()
+        if in_comment:
+            in_comment = not text.endswith("*/")
+            if in_comment and "*/" in text:
+                raise ValueError(f"code after a comment ends: {text!r}")
+            continue
+        if not text or text.startswith("//"):
+            continue
+        if text.startswith("/*") and ("*/" not in text or text.endswith("*/")):
+            in_comment = "*/" not in text
+            continue
+        kept.append(text)
+    return "\n".join(kept) + "\n"
+
+
 def script_json(value: Any) -> str:
     """JSON that is safe inside a ``<script>`` element: it cannot close it or start markup."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
@@ -241,19 +266,19 @@ def to_html(svg: bytes, diagram: Diagram, subset: Subset) -> str:
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
         f"<title>{html.escape(title)}</title>\n"
-        f"<style>\n{asset('map.css')}</style>\n</head>\n<body>\n"
+        f"<style>\n{compact(asset('map.css'))}</style>\n</head>\n<body>\n"
         "<header>\n"
         f"<h1>{html.escape(title)}</h1>\n"
         '<input id="search" type="search" placeholder="Search text, id or speaker" '
         'aria-label="Search claims">\n<span id="count" aria-live="polite"></span>\n'
         '<button id="zoom-out" type="button" aria-label="Zoom out">&minus;</button>'
         '<button id="zoom-in" type="button" aria-label="Zoom in">+</button>'
-        '<button id="fit" type="button">fit</button>\n'
+        '<button id="fit" type="button" title="Show the whole map (0)">fit</button>\n'
         f'<div id="legend">{speakers_block}{toggles}</div>\n'
         "</header>\n"
         '<main id="viewport">\n' + annotate_svg(svg, diagram).decode("utf-8") + "\n</main>\n"
         '<aside id="panel" hidden aria-live="polite"></aside>\n'
         f'<script id="argmap-data" type="application/json">{script_json(data)}</script>\n'
-        f"<script>\n{asset('map.js')}</script>\n"
+        f"<script>\n{compact(asset('map.js'))}</script>\n"
         "</body>\n</html>\n"
     )

@@ -5,20 +5,31 @@ same boxes, colours, argument nodes and relation styles as the Graphviz
 diagram, as far as Mermaid can draw them. Supports are ``-->``, attacks end
 in a cross (``--x``), inferred relations are dotted (``-.->``, ``-.-x``),
 linked premises meet at a small circle; speakers are classes with the
-diagram's colours. Mermaid has no legend, so the key is a comment at the top
-and the speakers are named in every box.
+diagram's colours, and named in every box. Mermaid has no legend of its own:
+the legend is a subgraph of real nodes and sample lines (:func:`_legend`), and
+the key is also a comment at the top.
 
 Classes are attached with ``class id1,id2 name`` statements, one per class:
 Mermaid's inline ``:::name`` takes exactly one class (``:::a,b`` is read as one
 class called "a,b", which exists nowhere, so the box loses all its styles).
 
+Checked by rendering with the official Mermaid CLI (``mmdc``, Mermaid 11.17):
+edge labels are quoted (``--x|"con (7 claims)"|``: unquoted, Mermaid reads the
+parentheses as a node shape and refuses the diagram); a ``con`` stance ends in
+a circle (``--o``), so that it never looks like a rebuttal's cross; the front
+matter sets ``flowchart.wrappingWidth`` wide enough for argmap's own line
+breaks, which Mermaid would otherwise wrap again at 200 px.
+
 Mermaid refuses text longer than its ``maxTextSize`` (50,000 characters by
-default) and draws only "Maximum text size in diagram exceeded"; a diagram
-cannot raise that from inside itself, so :func:`too_long` lets the CLI warn.
+default) and draws only "Maximum text size in diagram exceeded", and a
+flowchart with more than ``maxEdges`` links (500) and draws only "Edge limit
+exceeded"; a diagram cannot raise either from inside itself (they are
+"secure" settings), so :func:`too_long` lets the CLI warn.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 
@@ -31,28 +42,62 @@ _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_]")
 MAX_TEXT_SIZE = 50_000
 """Mermaid's default ``maxTextSize``: longer diagram text is not drawn."""
 
+MAX_EDGES = 500
+"""Mermaid's default ``maxEdges``: a flowchart with more links is not drawn."""
+
+CHAR_WIDTH = 9
+"""Pixels per character, an upper bound for Mermaid's default 16 px sans-serif."""
+
+_EDGE = re.compile(
+    r'^  [anqk]_\w+ (?:-->|---|--x|--o|===|~~~|-\.->|-\.-|-\.-x|-\.-o)(?:\|"[^"]*"\|)? [anqk]_\w+$',
+    re.M,
+)
+
 
 def text_size(source: str) -> int:
     """The length Mermaid compares with ``maxTextSize`` (JavaScript's, in UTF-16 units)."""
     return len(source.encode("utf-16-le")) // 2
 
 
+def edge_count(source: str) -> int:
+    """How many links Mermaid counts against ``maxEdges`` in argmap's own Mermaid source."""
+    return len(_EDGE.findall(source))
+
+
 def too_long(source: str) -> str | None:
-    """A warning when ``source`` is above Mermaid's default ``maxTextSize``, else ``None``."""
+    """A warning when ``source`` is above Mermaid's default ``maxTextSize`` or ``maxEdges``.
+
+    ``None`` when a renderer with the default settings draws it.
+    """
     size = text_size(source)
-    if size <= MAX_TEXT_SIZE:
+    edges = edge_count(source)
+    problems: list[str] = []
+    settings: dict[str, int] = {}
+    if size > MAX_TEXT_SIZE:
+        problems.append(
+            f"the Mermaid text is {size:,} characters, above Mermaid's default maxTextSize of "
+            f"{MAX_TEXT_SIZE:,} (renderers draw only 'Maximum text size in diagram exceeded')"
+        )
+        settings["maxTextSize"] = _round_up(size, 50_000)
+    if edges > MAX_EDGES:
+        problems.append(
+            f"it has {edges:,} links, above Mermaid's default maxEdges of {MAX_EDGES:,} "
+            "(renderers draw only 'Edge limit exceeded')"
+        )
+        settings["maxEdges"] = _round_up(edges, 500)
+    if not problems:
         return None
+    js = ", ".join(f"{key}: {value}" for key, value in settings.items())
     return (
-        f"the Mermaid text is {size:,} characters, above Mermaid's default maxTextSize of "
-        f"{MAX_TEXT_SIZE:,}: renderers will draw only 'Maximum text size in diagram exceeded'. "
-        "Raise maxTextSize in the renderer's config (mermaid.initialize({maxTextSize: "
-        f"{_round_up(size)}}}), or for mmdc a -c config.json holding "
-        f'{{"maxTextSize": {_round_up(size)}}}), or narrow the diagram with -s, -a, -t or --focus'
+        "; ".join(problems)
+        + f". Raise them in the renderer's config (mermaid.initialize({{{js}}}), or for mmdc "
+        f"a -c config.json holding {json.dumps(settings)}), or narrow the diagram with "
+        "-s, -a, -t or --focus"
     )
 
 
-def _round_up(size: int) -> int:
-    return -(-size // 50_000) * 50_000
+def _round_up(size: int, step: int) -> int:
+    return -(-size // step) * step
 
 
 def _id(entity_id: str, prefix: str = "n") -> str:
@@ -63,13 +108,25 @@ def _id(entity_id: str, prefix: str = "n") -> str:
 def _text(value: str) -> str:
     """Label text with Mermaid's entity codes for the characters it would parse."""
     value = value.replace("#", "#35;")
-    for char, code in (('"', "#quot;"), ("<", "#lt;"), (">", "#gt;"), ("&", "#amp;")):
+    # A backtick right after the opening quote would start a Markdown string.
+    for char, code in (
+        ('"', "#quot;"),
+        ("<", "#lt;"),
+        (">", "#gt;"),
+        ("&", "#amp;"),
+        ("`", "#96;"),
+    ):
         value = value.replace(char, code)
     return value
 
 
 def _label(box: ClaimBox, ids: bool) -> str:
     lines = [_text(line) for line in box.lines]
+    return "<br/>".join(lines) + f"<br/><i>{_text(_footer(box, ids))}</i>"
+
+
+def _footer(box: ClaimBox, ids: bool) -> str:
+    """The line under a claim's text: speaker, source, marks (★, status), id."""
     footer = box.speaker_name + (" (reported)" if box.reported else "")
     if box.source_label:
         footer += f" · {box.source_label}"
@@ -79,8 +136,20 @@ def _label(box: ClaimBox, ids: bool) -> str:
         footer = MARKS[box.status].symbol + " " + footer
     if ids:
         footer += f" · {box.id}"
-    return "<br/>".join(lines) + f"<br/><i>{_text(footer)}</i>"
+    return footer
 
+
+_KEY = (
+    # (shown-key, caption, link kind, inferred): Graphviz's key, in Mermaid's marks.
+    ("support", "supports", LinkKind.SUPPORT, False),
+    ("linked", "linked premises (jointly)", LinkKind.PREMISE, False),
+    ("rebut", "rebuts a claim", LinkKind.REBUT, False),
+    ("undercut", "undercuts an inference (at a dot)", LinkKind.UNDERCUT, False),
+    ("agree", "agree", LinkKind.AGREE, False),
+    ("stance-pro", "answers a question: pro", LinkKind.PRO, False),
+    ("stance-con", "answers a question: con", LinkKind.CON, False),
+    ("inferred", "inferred (by the annotator)", LinkKind.SUPPORT, True),
+)
 
 _DASHES = {
     palette.Outline.DASHED: ",stroke-dasharray:6 3",
@@ -92,8 +161,9 @@ def _arrow(kind: LinkKind, inferred: bool) -> str:
     if kind is LinkKind.AGREE:
         return "-.-" if inferred else "==="
     if kind.stance:
-        head = ">" if kind is LinkKind.PRO else "x"
-        return f"-.-{head}|{kind.value}|" if inferred else f"--{head}|{kind.value}|"
+        # A circle, not the cross of a rebuttal: a stance answers a question.
+        head = ">" if kind is LinkKind.PRO else "o"
+        return f"-.-{head}" if inferred else f"--{head}"
     if kind is LinkKind.PREMISE:
         return "-.-" if inferred else "---"
     if kind.attack:
@@ -101,15 +171,132 @@ def _arrow(kind: LinkKind, inferred: bool) -> str:
     return "-.->" if inferred else "-->"
 
 
+def _legend_speakers(diagram: Diagram) -> list[tuple[str, palette.Swatch]]:
+    """The legend's speaker entries, as Graphviz's legend has them: name (claims)."""
+    if not diagram.legend:
+        return []
+    entries = [(f"{s.name} ({s.claims})", s.swatch) for s in diagram.speakers]
+    if diagram.others:
+        names = ", ".join(diagram.others[:5]) + (
+            f" and {len(diagram.others) - 5} more" if len(diagram.others) > 5 else ""
+        )
+        entries.append((names, palette.OTHERS_SWATCH))
+    return entries
+
+
+KeyLink = tuple[str, str, str, str]
+"""A link of the legend: tail, Mermaid arrow, head, and its colour (empty: invisible)."""
+
+
+def _legend(
+    out: list[str],
+    diagram: Diagram,
+    speakers: list[tuple[str, palette.Swatch]],
+    classes: dict[palette.Swatch, str],
+    members: dict[str, list[str]],
+) -> list[KeyLink]:
+    """The legend as a framed block of real nodes, as Graphviz draws it: the speakers in
+    their colours, a sample of each kind of line the diagram uses, the marked boxes.
+
+    Each row is a chain from left to right (``direction LR``), its entries joined by
+    invisible links (``~~~``), so that the block is a few rows high rather than one
+    tall column that would stretch the diagram beside it. Returns the links, which the
+    caller writes after the diagram's own, so that ``linkStyle`` numbers stay the same.
+    """
+    title = " — ".join(x for x in (diagram.subtitle, diagram.stats) if x) or "Key"
+    out.append(f'  subgraph legend["{_text(title)}"]')
+    out.append("    direction LR")
+    rows: list[list[tuple[str, str]]] = []
+    """Each row: its entries, as (first node, last node)."""
+    links: list[KeyLink] = []
+    entries: list[tuple[str, str]] = []
+    for n, (label, swatch) in enumerate(speakers):
+        out.append(f'    k_speaker{n}["{_text(label)}"]')
+        members.setdefault(classes[swatch], []).append(f"k_speaker{n}")
+        entries.append((f"k_speaker{n}", f"k_speaker{n}"))
+    rows += [entries[i : i + 4] for i in range(0, len(entries), 4)]
+    entries = []
+    for n, (key, caption, kind, inferred) in enumerate(_KEY):
+        if key not in diagram.shown:
+            continue
+        tail, head = f"k_tail{n}", f"k_text{n}"
+        out.append(f'    {tail}[" "]:::keyPoint')
+        if kind is LinkKind.PREMISE:
+            out.append(f'    k_dot{n}((" ")):::argument')
+            links.append((tail, _arrow(kind, False), f"k_dot{n}", palette.SUPPORT))
+            tail = f"k_dot{n}"
+            kind = LinkKind.INFERENCE
+        out.append(f'    {head}["{_text(caption)}"]:::keyText')
+        links.append((tail, _arrow(kind, inferred), head, _colour(kind)))
+        entries.append((f"k_tail{n}", head))
+    if "folded" in diagram.shown:
+        out.append('    k_folded(["3 premises: premises not drawn"]):::folded')
+        entries.append(("k_folded", "k_folded"))
+    rows += [entries[i : i + 3] for i in range(0, len(entries), 3)]
+    entries = []
+    semantics = next((k.split(":")[1] for k in diagram.shown if k.startswith("semantics:")), "")
+    marked = [
+        (f"k_{k}", label, k) for k, label in (("central", "★ central claim"),) if k in diagram.shown
+    ]
+    marked += [("k_context", "context", "context")] if "context" in diagram.shown else []
+    for key in ORDER:
+        if f"status:{key}" in diagram.shown:
+            caption = MARKS[key].caption
+            lead = not any(name.startswith("status_") for _, _, name in marked)
+            label = f"{semantics}: {caption}" if lead else caption
+            marked.append((f"k_status_{key}", label, f"status_{key}"))
+    for node_id, label, name in marked:
+        out.append(f'    {node_id}["{_text(label)}"]')
+        if name != "context":
+            members.setdefault("keyBox", []).append(node_id)
+        members.setdefault(name, []).append(node_id)
+        entries.append((node_id, node_id))
+    rows += [entries[i : i + 4] for i in range(0, len(entries), 4)]
+    for row in rows:
+        for (_, last), (first, _) in itertools.pairwise(row):
+            links.append((last, "~~~", first, ""))
+    out.append("  end")
+    out.append(f"  style legend fill:#FFFFFF,stroke:#CCCCCC,color:{palette.MUTED}")
+    return links
+
+
+def _colour(kind: LinkKind) -> str:
+    if kind is LinkKind.AGREE:
+        return palette.AGREE
+    if kind.attack or kind is LinkKind.CON:
+        return palette.ATTACK
+    return palette.SUPPORT
+
+
+def _wrapping_width(diagram: Diagram) -> int:
+    """Mermaid's ``wrappingWidth`` (px) wide enough that it never re-wraps argmap's lines.
+
+    Mermaid wraps label text at 200 px by default, on top of ``--wrap``'s own line
+    breaks, which turns one line of 36 characters into two ragged ones.
+    """
+    lines: list[str] = []
+    for box in diagram.claims:
+        lines += [*box.lines, _footer(box, diagram.ids)]
+    for question in diagram.questions:
+        lines += question.lines
+    lines += [a.label for a in diagram.arguments]
+    lines += [c.label for c in diagram.clusters]
+    lines += [link.label for link in diagram.links]
+    longest = max((len(line) for line in lines), default=0)
+    return max(200, _round_up(longest * CHAR_WIDTH, 50))
+
+
 def to_mermaid(diagram: Diagram) -> str:
     """The diagram as Mermaid source."""
-    out: list[str] = []
+    out = ["---"]
     if diagram.title:
-        out += ["---", f"title: {json.dumps(diagram.title, ensure_ascii=False)}", "---"]
+        out.append(f"title: {json.dumps(diagram.title, ensure_ascii=False)}")
+    out += ["config:", "  flowchart:", f"    wrappingWidth: {_wrapping_width(diagram)}", "---"]
     out.append(f"flowchart {diagram.rankdir.value}")
     out.append(
         "  %% Key: --> supports; --- ( ) --> linked premises meet at a circle; "
-        "--x rebuts (or undercuts, at a circle); dotted: inferred by the annotator"
+        "--x rebuts (or undercuts, at a circle); === agree; -->|pro| and --o|con| "
+        "answer a question; dotted: inferred by the annotator"
     )
     if diagram.subtitle or diagram.stats:
         subtitle = " — ".join(x for x in (diagram.subtitle, diagram.stats) if x)
@@ -121,6 +308,10 @@ def to_mermaid(diagram: Diagram) -> str:
             continue
         if box.swatch not in classes:
             classes[box.swatch] = f"speaker{len(classes)}"
+    legend = _legend_speakers(diagram)
+    for _, swatch in legend:
+        if swatch not in classes:
+            classes[swatch] = f"speaker{len(classes)}"
     for swatch, name in classes.items():
         dashes = _DASHES.get(swatch.outline, "")
         out.append(
@@ -147,6 +338,10 @@ def to_mermaid(diagram: Diagram) -> str:
         out.append("  classDef question fill:#33414E,stroke:#33414E,color:#FFFFFF")
     if any(a.folded for a in diagram.arguments):
         out.append(f"  classDef folded fill:#FFFFFF,stroke:{palette.SUPPORT},color:{palette.MUTED}")
+    if diagram.legend:
+        out.append("  classDef keyPoint fill:none,stroke:none")
+        out.append(f"  classDef keyText fill:none,stroke:none,color:{palette.INK}")
+        out.append("  classDef keyBox fill:#F2F2F2,stroke:#666666")
 
     boxes = {c.id: c for c in diagram.claims}
     arguments = {a.id: a for a in diagram.arguments}
@@ -178,6 +373,11 @@ def to_mermaid(diagram: Diagram) -> str:
             node(member, "    ")
             placed.add(member)
         out.append("  end")
+        # Graphviz's frames: dashed, unfilled (Mermaid's default fills them yellow).
+        out.append(
+            f"  style cluster{n} fill:none,stroke:{cluster.line},"
+            f"stroke-dasharray:6 4,color:{palette.MUTED}"
+        )
     for box in diagram.claims:
         if box.id not in placed:
             node(box.id, "  ")
@@ -187,6 +387,9 @@ def to_mermaid(diagram: Diagram) -> str:
     for question in diagram.questions:
         text = "<br/>".join(_text(line) for line in question.lines)
         out.append(f'  {_id(question.id, "q")}{{{{"{text}"}}}}:::question')
+    key_links: list[KeyLink] = []
+    if diagram.legend:
+        key_links = _legend(out, diagram, legend, classes, members)
 
     # Speaker classes first, then "central", whose thick outline must win, then the
     # status overlay's outline colour (--status).
@@ -200,26 +403,20 @@ def to_mermaid(diagram: Diagram) -> str:
             return _id(entity_id, "a")
         return _id(entity_id, "q") if entity_id in questions else _id(entity_id)
 
-    support: list[int] = []
-    attack: list[int] = []
-    agree: list[int] = []
+    colours: dict[str, list[int]] = {}
     for n, link in enumerate(diagram.links):
         arrow = _arrow(link.kind, link.inferred)
-        if link.label and link.kind.stance:
-            arrow = arrow.replace(f"|{link.kind.value}|", f"|{_text(link.label)}|")
+        if link.kind.stance:
+            # Quoted: bare, "con (7 claims)" is a parse error (the parentheses open a shape).
+            arrow += f'|"{_text(link.label or link.kind.value)}"|'
         out.append(f"  {ref(link.tail)} {arrow} {ref(link.head)}")
-        if link.kind is LinkKind.AGREE:
-            agree.append(n)
-        elif link.kind.attack or link.kind is LinkKind.CON:
-            attack.append(n)
-        else:
-            support.append(n)
-    for indices, colour in (
-        (support, palette.SUPPORT),
-        (attack, palette.ATTACK),
-        (agree, palette.AGREE),
-    ):
-        if indices:
-            listed = ",".join(str(i) for i in indices)
+        colours.setdefault(_colour(link.kind), []).append(n)
+    for n, (tail, arrow, head, colour) in enumerate(key_links, start=len(diagram.links)):
+        out.append(f"  {tail} {arrow} {head}")
+        if colour:
+            colours.setdefault(colour, []).append(n)
+    for colour in (palette.SUPPORT, palette.ATTACK, palette.AGREE):
+        if colour in colours:
+            listed = ",".join(str(i) for i in colours[colour])
             out.append(f"  linkStyle {listed} stroke:{colour},stroke-width:2px")
     return "\n".join(out) + "\n"

@@ -306,7 +306,10 @@ def _spawn(argv: list[str]) -> None:
         # posix_spawn rather than subprocess.Popen: nothing waits for the child, and a
         # Popen object that is dropped while its child runs warns (ResourceWarning).
         actions = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_RDWR, 0) for fd in (0, 1, 2)]
-        os.posix_spawn(argv[0], argv, dict(os.environ), file_actions=actions, setsid=True)
+        try:
+            os.posix_spawn(argv[0], argv, dict(os.environ), file_actions=actions, setsid=True)
+        except NotImplementedError:  # a libc without POSIX_SPAWN_SETSID: the same session
+            os.posix_spawn(argv[0], argv, dict(os.environ), file_actions=actions)
         return
     flags = getattr(subprocess, "DETACHED_PROCESS", 0) | getattr(
         subprocess, "CREATE_NEW_PROCESS_GROUP", 0

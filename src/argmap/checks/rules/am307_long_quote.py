@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from argmap.anchoring import quote_words
+from argmap.anchoring import quote_words_over
 from argmap.checks import CheckContext, Finding
 
 CODE = "AM307"
@@ -47,8 +47,8 @@ def check(context: CheckContext) -> Iterator[Finding]:
     for claim in context.index.corpus.claims:
         if claim.quote is None:
             continue
-        count = quote_words(claim.quote)
-        if count > limit:
+        count = quote_words_over(claim.quote, limit)
+        if count is not None:
             yield Finding(
                 f"quote has {count} words, over the limit of {limit}; anchor it by its first "
                 "and last words ('first words … last words') or its key clause",
