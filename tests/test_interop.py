@@ -9,6 +9,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
+from pathlib import Path
 
 import pytest
 import yaml
@@ -241,3 +242,36 @@ def test_mermaid_draws_a_legend_of_what_the_diagram_uses(everything: Subset) -> 
     # --no-legend leaves it out, and the key stays a comment.
     bare = mermaid.to_mermaid(plan(everything, DiagramOptions(legend=False)))
     assert "legend" not in bare and " k_" not in bare and "%% Key:" in bare
+
+
+ODD_IDS = """\
+schema_version: 1
+people:
+- {id: p, name: P}
+sources:
+- {id: s, title: S, authors: [p]}
+claims:
+- {id: a-b, source: s, speaker: p, text: First., quote: first}
+- id: a_b
+  source: s
+  speaker: p
+  text: 日本とロシアの関係は中国との関係とは別の籠に入っている。
+  quote: second
+arguments:
+- {id: arg, conclusion: a-b, premises: [a_b]}
+"""
+
+
+def test_mermaid_keeps_ids_that_differ_only_in_punctuation_apart(tmp_path: Path) -> None:
+    # AM101 flags "a_b", but the diagram is still drawn: before, both claims became
+    # "n_a_b", one box with an arrow to itself.
+    path = tmp_path / "odd-ids.yaml"
+    path.write_text(ODD_IDS, encoding="utf-8")
+    source = mermaid.to_mermaid(
+        plan(select(Index.build(load(path)), Selection()), DiagramOptions())
+    )
+    assert '  n_a_b["First.' in source and '  n_aX5fXb["日本' in source
+    assert "  n_aX5fXb --> n_a_b" in source
+    # A line of 28 CJK characters is as wide as 56 Latin ones: Mermaid must not wrap it.
+    front = yaml.safe_load(source.split("---\n")[1])
+    assert front["config"]["flowchart"]["wrappingWidth"] >= 56 * mermaid.CHAR_WIDTH

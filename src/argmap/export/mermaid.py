@@ -32,12 +32,14 @@ from __future__ import annotations
 import itertools
 import json
 import re
+import string
+import unicodedata
 
 from argmap.export import palette
 from argmap.export.diagram import ClaimBox, Diagram, LinkKind
 from argmap.export.status import MARKS, ORDER
 
-_UNSAFE_ID = re.compile(r"[^A-Za-z0-9_]")
+_SLUG_CHARS = frozenset(string.ascii_lowercase + string.digits)
 
 MAX_TEXT_SIZE = 50_000
 """Mermaid's default ``maxTextSize``: longer diagram text is not drawn."""
@@ -101,8 +103,17 @@ def _round_up(size: int, step: int) -> int:
 
 
 def _id(entity_id: str, prefix: str = "n") -> str:
-    # A prefix keeps ids clear of Mermaid's keywords ("end") and edge syntax ("o", "x").
-    return f"{prefix}_{_UNSAFE_ID.sub('_', entity_id)}"
+    """A Mermaid id, one to one with ``entity_id``.
+
+    A prefix keeps ids clear of Mermaid's keywords ("end") and edge syntax ("o", "x").
+    A slug's letters and digits stay, its hyphens become "_"; any other character (an
+    id that AM101 flags) becomes ``X<hex>X``, capitals being none of a slug's, so that
+    ``a-b`` and ``a_b`` stay two boxes rather than one with a loop.
+    """
+    return f"{prefix}_" + "".join(
+        char if char in _SLUG_CHARS else "_" if char == "-" else f"X{ord(char):x}X"
+        for char in entity_id
+    )
 
 
 def _text(value: str) -> str:
@@ -282,8 +293,13 @@ def _wrapping_width(diagram: Diagram) -> int:
     lines += [a.label for a in diagram.arguments]
     lines += [c.label for c in diagram.clusters]
     lines += [link.label for link in diagram.links]
-    longest = max((len(line) for line in lines), default=0)
+    longest = max((_width(line) for line in lines), default=0)
     return max(200, _round_up(longest * CHAR_WIDTH, 50))
+
+
+def _width(line: str) -> int:
+    """A line's width in Latin characters: CJK and other wide characters count two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
 
 
 def to_mermaid(diagram: Diagram) -> str:
