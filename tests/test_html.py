@@ -453,6 +453,24 @@ def test_a_claim_tapped_low_on_a_phone_stays_in_sight_when_the_panel_opens(
 
 
 @needs_chromium
+def test_tab_brings_each_claim_into_sight_in_turn(browser: Browser, built: Path) -> None:
+    page = _open(browser, built, width=PHONE[0], height=PHONE[1])
+    claims = page.evaluate(
+        "[...document.querySelectorAll('g.node[data-id]')].map(g => g.dataset.id)"
+    )
+    assert not all(_on_screen(page, claim) for claim in claims)  # the map is zoomed in
+    page.evaluate("document.getElementById('fit').focus()")
+    for _ in range(12):  # past the legend's controls to the first claim
+        page.key("Tab", "Tab", 9)
+        if page.evaluate("document.activeElement.dataset.id") is not None:
+            break
+    for claim in claims:
+        assert page.evaluate("document.activeElement.dataset.id") == claim
+        assert _on_screen(page, claim)
+        page.key("Tab", "Tab", 9)
+
+
+@needs_chromium
 def test_the_overview_shows_where_the_screen_is_and_a_tap_moves_there(
     browser: Browser, built: Path
 ) -> None:

@@ -369,6 +369,12 @@
     nodes[id].addEventListener("keydown", function (e) {
       if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(id, false); }
     });
+    // Tab brings each claim into sight in turn (a click or a tap does not move the map).
+    nodes[id].addEventListener("focus", function () {
+      var keyboard = true;
+      try { keyboard = nodes[id].matches(":focus-visible"); } catch (err) { keyboard = true; }
+      if (keyboard) reveal(id);
+    });
   });
   document.addEventListener("keydown", function (e) {
     if (e.key === "Escape") {
