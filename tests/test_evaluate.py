@@ -767,7 +767,9 @@ def test_status_in_mermaid_is_a_class_and_a_mark(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert "  classDef status_rejected stroke:#CC79A7,stroke-width:3px,color:#555555" in lines
-    assert "  class n_traffic_worse,n_air_not_from_cars,n_buses_too_slow status_rejected" in lines
+    rejected = "n_traffic_worse,n_air_not_from_cars,n_buses_too_slow,k_status_rejected"
+    assert f"  class {rejected} status_rejected" in lines  # k_: the legend's sample
+    assert '    k_status_skeptical["preferred: ✓ in every extension"]' in lines
     assert "~ ★ Ben Baker" in result.stdout
 
 

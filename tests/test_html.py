@@ -336,6 +336,15 @@ def _on_screen(page: Page, claim: str) -> bool:
     )
 
 
+def _mouse_drag(page: Page, *path: tuple[float, float]) -> None:
+    """The left button pressed at the path's start, moved along it, released at its end."""
+    steps = [("mousePressed", path[0])] + [("mouseMoved", at) for at in path[1:]]
+    for kind, (x, y) in [*steps, ("mouseReleased", path[-1])]:
+        page.send(
+            "Input.dispatchMouseEvent", type=kind, x=x, y=y, button="left", buttons=1, clickCount=1
+        )
+
+
 @needs_chromium
 def test_on_a_phone_the_map_opens_on_its_full_height_around_the_central_claim(
     browser: Browser, built: Path
@@ -420,17 +429,45 @@ def test_a_tap_opens_a_claim_and_a_drag_that_starts_on_one_does_not(
     # A finger or a mouse that drags from a claim moves the map and opens nothing.
     x, y = _middle(page, 'g.node[data-id="n-pipeline-pays"]')
     page.touch([(x, y), (x + 20, y), (x + 40, y)])
-    for kind, at in (
-        ("mousePressed", x),
-        ("mouseMoved", x + 20),
-        ("mouseMoved", x + 40),
-        ("mouseReleased", x + 40),
-    ):
-        page.send(
-            "Input.dispatchMouseEvent", type=kind, x=at, y=y, button="left", buttons=1, clickCount=1
-        )
+    _mouse_drag(page, (x, y), (x + 20, y), (x + 40, y))
     assert page.evaluate("document.getElementById('panel').hidden") is True
     assert _middle(page, 'g.node[data-id="n-pipeline-pays"]') == pytest.approx((x + 80, y))
+
+
+@needs_chromium
+def test_a_claim_tapped_low_on_a_phone_stays_in_sight_when_the_panel_opens(
+    browser: Browser, built: Path
+) -> None:
+    page = _open(browser, built, width=PHONE[0], height=PHONE[1])
+    # Drag Ada's central claim to the bottom of the screen (with the mouse: a tap that
+    # closely follows a swipe only stops the swipe), then tap it.
+    x, y = _middle(page, 'g.node[data-id="n-pipeline-pays"]')
+    _mouse_drag(page, (x, y), (x, (y + 800) / 2), (x, 800))
+    x, y = _middle(page, 'g.node[data-id="n-pipeline-pays"]')
+    assert y == pytest.approx(800)
+    text = _text_px(page, "n-pipeline-pays")
+    page.touch([(x, y)])
+    assert page.evaluate("document.getElementById('panel').hidden") is False
+    assert _on_screen(page, "n-pipeline-pays")
+    assert _text_px(page, "n-pipeline-pays") == pytest.approx(text)
+
+
+@needs_chromium
+def test_tab_brings_each_claim_into_sight_in_turn(browser: Browser, built: Path) -> None:
+    page = _open(browser, built, width=PHONE[0], height=PHONE[1])
+    claims = page.evaluate(
+        "[...document.querySelectorAll('g.node[data-id]')].map(g => g.dataset.id)"
+    )
+    assert not all(_on_screen(page, claim) for claim in claims)  # the map is zoomed in
+    page.evaluate("document.getElementById('fit').focus()")
+    for _ in range(12):  # past the legend's controls to the first claim
+        page.key("Tab", "Tab", 9)
+        if page.evaluate("document.activeElement.dataset.id") is not None:
+            break
+    for claim in claims:
+        assert page.evaluate("document.activeElement.dataset.id") == claim
+        assert _on_screen(page, claim)
+        page.key("Tab", "Tab", 9)
 
 
 @needs_chromium

@@ -9,6 +9,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
+from pathlib import Path
 
 import pytest
 import yaml
@@ -42,7 +43,7 @@ def test_mermaid_attaches_each_class_with_a_class_statement(everything: Subset) 
     attached = dict(re.findall(r"^  class ([\w,]+) (\w+)$", source, re.M))
     assert set(attached.values()) <= defined
     central = [ids for ids, name in attached.items() if name == "central"]
-    assert central == ["n_n_pipeline_pays"]
+    assert central == ["n_n_pipeline_pays,k_central"]  # and the legend's sample
     # "central" comes after the speaker classes, so its thick outline wins.
     names = re.findall(r"^  class [\w,]+ (\w+)$", source, re.M)
     assert names[-1] == "central"
@@ -62,7 +63,7 @@ def test_mermaid_above_max_text_size_gets_a_warning_naming_the_setting(
 def test_mermaid_above_max_edges_gets_a_warning_naming_the_setting(bundled: Subset) -> None:
     # The whole bundled corpus has more links than the 500 Mermaid draws by default:
     # mmdc said "Edge limit exceeded. 500 edges found, but the limit is 500."
-    drawing = plan(bundled, DiagramOptions())
+    drawing = plan(bundled, DiagramOptions(legend=False))
     big = mermaid.to_mermaid(drawing)
     assert mermaid.edge_count(big) == len(drawing.links) > mermaid.MAX_EDGES
     warning = mermaid.too_long(big)
@@ -70,15 +71,21 @@ def test_mermaid_above_max_edges_gets_a_warning_naming_the_setting(bundled: Subs
     assert (
         f"it has {len(drawing.links):,} links, above Mermaid's default maxEdges of 500" in warning
     )
+    # The legend's sample lines and the invisible links that keep its rows count too.
+    with_legend = mermaid.to_mermaid(plan(bundled, DiagramOptions()))
+    legend_links = re.findall(r"^  k_\w+ \S+ k_\w+$", with_legend, re.M)
+    assert mermaid.edge_count(with_legend) == len(drawing.links) + len(legend_links)
     # One config for mmdc that raises both limits, as JSON.
     config = json.loads(warning.split("a -c config.json holding ")[1].split(")")[0])
     assert config == {"maxTextSize": 150_000, "maxEdges": 1_000}
 
 
-_NODE = re.compile(r'^ *[anq]_\w+(?:\["|\(\["|\(\("|\{\{")(?P<text>[^"]*)(?:"\]|"\]\)|"\)\)|"\}\})')
+_NODE = re.compile(
+    r'^ *[anqk]_\w+(?:\["|\(\["|\(\("|\{\{")(?P<text>[^"]*)(?:"\]|"\]\)|"\)\)|"\}\})'
+)
 _LINK = re.compile(
-    r"^  [anq]_\w+ (?:-->|---|--x|--o|===|-\.->|-\.-|-\.-x|-\.-o)"
-    r'(?:\|"(?P<text>[^"]*)"\|)? [anq]_\w+$'
+    r"^  [anqk]_\w+ (?:-->|---|--x|--o|===|~~~|-\.->|-\.-|-\.-x|-\.-o)"
+    r'(?:\|"(?P<text>[^"]*)"\|)? [anqk]_\w+$'
 )
 
 
@@ -93,12 +100,12 @@ def _mermaid_text_is_quoted_and_escaped(source: str) -> None:
     holding no quote, no bracket of HTML but argmap's own <br/> and <i>, no raw & or `."""
     for line in _statements(source)[1:]:
         stripped = line.strip()
-        if stripped == "end" or stripped.startswith(
+        if stripped in ("end", "direction LR") or stripped.startswith(
             ("classDef ", "class ", "style ", "linkStyle ")
         ):
             continue
         if stripped.startswith("subgraph "):
-            assert re.fullmatch(r'subgraph cluster\d+\["[^"]*"\]', stripped), line
+            assert re.fullmatch(r'subgraph (cluster\d+|legend)\["[^"]*"\]', stripped), line
             text = stripped.split('["', 1)[1][:-2]
         else:
             match = _NODE.match(line) or _LINK.match(line)
@@ -212,3 +219,59 @@ def test_argdown_tags_speakers_by_id_and_invents_no_inference_rule(everything: S
     # Tag colours are outline shades, visible as Argdown's borders on white.
     colours = re.findall(r'^        "[\w-]+": "(#[0-9A-F]{6})"$', source, re.M)
     assert colours and all(sum(int(c[i : i + 2], 16) for i in (1, 3, 5)) < 3 * 160 for c in colours)
+
+
+def test_mermaid_draws_a_legend_of_what_the_diagram_uses(everything: Subset) -> None:
+    source = mermaid.to_mermaid(plan(everything, DiagramOptions()))
+    legend = source[source.index('  subgraph legend["') : source.index("  style legend")]
+    # Speakers in their colours, with their claims in the diagram, as Graphviz's legend.
+    assert '    k_speaker0["Ada North (3)"]' in legend
+    assert re.search(
+        r"^  class k_speaker0 speaker0$|^  class [\w,]*k_speaker0[\w,]* speaker0", source, re.M
+    )
+    # A sample of each kind of line drawn here, and only those: no agreement, no stance.
+    captions = re.findall(r'k_text\d+\["([^"]*)"\]', legend)
+    assert captions == [
+        "supports",
+        "linked premises (jointly)",
+        "rebuts a claim",
+        "undercuts an inference (at a dot)",
+        "inferred (by the annotator)",
+    ]
+    assert "  k_tail2 --x k_text2" in source and "  k_tail7 -.-> k_text7" in source
+    # --no-legend leaves it out, and the key stays a comment.
+    bare = mermaid.to_mermaid(plan(everything, DiagramOptions(legend=False)))
+    assert "legend" not in bare and " k_" not in bare and "%% Key:" in bare
+
+
+ODD_IDS = """\
+schema_version: 1
+people:
+- {id: p, name: P}
+sources:
+- {id: s, title: S, authors: [p]}
+claims:
+- {id: a-b, source: s, speaker: p, text: First., quote: first}
+- id: a_b
+  source: s
+  speaker: p
+  text: 日本とロシアの関係は中国との関係とは別の籠に入っている。
+  quote: second
+arguments:
+- {id: arg, conclusion: a-b, premises: [a_b]}
+"""
+
+
+def test_mermaid_keeps_ids_that_differ_only_in_punctuation_apart(tmp_path: Path) -> None:
+    # AM101 flags "a_b", but the diagram is still drawn: before, both claims became
+    # "n_a_b", one box with an arrow to itself.
+    path = tmp_path / "odd-ids.yaml"
+    path.write_text(ODD_IDS, encoding="utf-8")
+    source = mermaid.to_mermaid(
+        plan(select(Index.build(load(path)), Selection()), DiagramOptions())
+    )
+    assert '  n_a_b["First.' in source and '  n_aX5fXb["日本' in source
+    assert "  n_aX5fXb --> n_a_b" in source
+    # A line of 28 CJK characters is as wide as 56 Latin ones: Mermaid must not wrap it.
+    front = yaml.safe_load(source.split("---\n")[1])
+    assert front["config"]["flowchart"]["wrappingWidth"] >= 56 * mermaid.CHAR_WIDTH

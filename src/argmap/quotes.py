@@ -98,6 +98,7 @@ _PIECE_WORDS, _PIECE_CHARACTERS = 3, 12
 _SEEN_KEPT = 4096
 _NEVER_RARE = frozenset("abcdefghijklmnopqrstuvwxyz ,.'")
 """Characters not worth counting in the sample to find a rare one (every prose has them)."""
+_RARE_CANDIDATES = 64
 _RARE_STEPS = 8192
 """How many places of a probe's rarest character are checked before the probe is
 searched for as usual (the character was commoner in the text than in the sample)."""
@@ -381,6 +382,8 @@ class SourceText:
         candidates = set(probe).difference(_NEVER_RARE)
         if not candidates:
             return None
+        if len(candidates) > _RARE_CANDIDATES:  # a long quote in a large alphabet
+            candidates = set(sorted(candidates)[:_RARE_CANDIDATES])
         counts = self._counts
         if counts is None:
             counts = self._counts = {}

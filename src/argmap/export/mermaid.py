@@ -5,8 +5,9 @@ same boxes, colours, argument nodes and relation styles as the Graphviz
 diagram, as far as Mermaid can draw them. Supports are ``-->``, attacks end
 in a cross (``--x``), inferred relations are dotted (``-.->``, ``-.-x``),
 linked premises meet at a small circle; speakers are classes with the
-diagram's colours. Mermaid has no legend, so the key is a comment at the top
-and the speakers are named in every box.
+diagram's colours, and named in every box. Mermaid has no legend of its own:
+the legend is a subgraph of real nodes and sample lines (:func:`_legend`), and
+the key is also a comment at the top.
 
 Classes are attached with ``class id1,id2 name`` statements, one per class:
 Mermaid's inline ``:::name`` takes exactly one class (``:::a,b`` is read as one
@@ -28,14 +29,17 @@ exceeded"; a diagram cannot raise either from inside itself (they are
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
+import string
+import unicodedata
 
 from argmap.export import palette
 from argmap.export.diagram import ClaimBox, Diagram, LinkKind
 from argmap.export.status import MARKS, ORDER
 
-_UNSAFE_ID = re.compile(r"[^A-Za-z0-9_]")
+_SLUG_CHARS = frozenset(string.ascii_lowercase + string.digits)
 
 MAX_TEXT_SIZE = 50_000
 """Mermaid's default ``maxTextSize``: longer diagram text is not drawn."""
@@ -47,7 +51,8 @@ CHAR_WIDTH = 9
 """Pixels per character, an upper bound for Mermaid's default 16 px sans-serif."""
 
 _EDGE = re.compile(
-    r'^  [anq]_\w+ (?:-->|---|--x|--o|===|-\.->|-\.-|-\.-x|-\.-o)(?:\|"[^"]*"\|)? [anq]_\w+$', re.M
+    r'^  [anqk]_\w+ (?:-->|---|--x|--o|===|~~~|-\.->|-\.-|-\.-x|-\.-o)(?:\|"[^"]*"\|)? [anqk]_\w+$',
+    re.M,
 )
 
 
@@ -98,8 +103,17 @@ def _round_up(size: int, step: int) -> int:
 
 
 def _id(entity_id: str, prefix: str = "n") -> str:
-    # A prefix keeps ids clear of Mermaid's keywords ("end") and edge syntax ("o", "x").
-    return f"{prefix}_{_UNSAFE_ID.sub('_', entity_id)}"
+    """A Mermaid id, one to one with ``entity_id``.
+
+    A prefix keeps ids clear of Mermaid's keywords ("end") and edge syntax ("o", "x").
+    A slug's letters and digits stay, its hyphens become "_"; any other character (an
+    id that AM101 flags) becomes ``X<hex>X``, capitals being none of a slug's, so that
+    ``a-b`` and ``a_b`` stay two boxes rather than one with a loop.
+    """
+    return f"{prefix}_" + "".join(
+        char if char in _SLUG_CHARS else "_" if char == "-" else f"X{ord(char):x}X"
+        for char in entity_id
+    )
 
 
 def _text(value: str) -> str:
@@ -136,6 +150,18 @@ def _footer(box: ClaimBox, ids: bool) -> str:
     return footer
 
 
+_KEY = (
+    # (shown-key, caption, link kind, inferred): Graphviz's key, in Mermaid's marks.
+    ("support", "supports", LinkKind.SUPPORT, False),
+    ("linked", "linked premises (jointly)", LinkKind.PREMISE, False),
+    ("rebut", "rebuts a claim", LinkKind.REBUT, False),
+    ("undercut", "undercuts an inference (at a dot)", LinkKind.UNDERCUT, False),
+    ("agree", "agree", LinkKind.AGREE, False),
+    ("stance-pro", "answers a question: pro", LinkKind.PRO, False),
+    ("stance-con", "answers a question: con", LinkKind.CON, False),
+    ("inferred", "inferred (by the annotator)", LinkKind.SUPPORT, True),
+)
+
 _DASHES = {
     palette.Outline.DASHED: ",stroke-dasharray:6 3",
     palette.Outline.DOTTED: ",stroke-dasharray:2 2",
@@ -156,6 +182,103 @@ def _arrow(kind: LinkKind, inferred: bool) -> str:
     return "-.->" if inferred else "-->"
 
 
+def _legend_speakers(diagram: Diagram) -> list[tuple[str, palette.Swatch]]:
+    """The legend's speaker entries, as Graphviz's legend has them: name (claims)."""
+    if not diagram.legend:
+        return []
+    entries = [(f"{s.name} ({s.claims})", s.swatch) for s in diagram.speakers]
+    if diagram.others:
+        names = ", ".join(diagram.others[:5]) + (
+            f" and {len(diagram.others) - 5} more" if len(diagram.others) > 5 else ""
+        )
+        entries.append((names, palette.OTHERS_SWATCH))
+    return entries
+
+
+KeyLink = tuple[str, str, str, str]
+"""A link of the legend: tail, Mermaid arrow, head, and its colour (empty: invisible)."""
+
+
+def _legend(
+    out: list[str],
+    diagram: Diagram,
+    speakers: list[tuple[str, palette.Swatch]],
+    classes: dict[palette.Swatch, str],
+    members: dict[str, list[str]],
+) -> list[KeyLink]:
+    """The legend as a framed block of real nodes, as Graphviz draws it: the speakers in
+    their colours, a sample of each kind of line the diagram uses, the marked boxes.
+
+    Each row is a chain from left to right (``direction LR``), its entries joined by
+    invisible links (``~~~``), so that the block is a few rows high rather than one
+    tall column that would stretch the diagram beside it. Returns the links, which the
+    caller writes after the diagram's own, so that ``linkStyle`` numbers stay the same.
+    """
+    title = " — ".join(x for x in (diagram.subtitle, diagram.stats) if x) or "Key"
+    out.append(f'  subgraph legend["{_text(title)}"]')
+    out.append("    direction LR")
+    rows: list[list[tuple[str, str]]] = []
+    """Each row: its entries, as (first node, last node)."""
+    links: list[KeyLink] = []
+    entries: list[tuple[str, str]] = []
+    for n, (label, swatch) in enumerate(speakers):
+        out.append(f'    k_speaker{n}["{_text(label)}"]')
+        members.setdefault(classes[swatch], []).append(f"k_speaker{n}")
+        entries.append((f"k_speaker{n}", f"k_speaker{n}"))
+    rows += [entries[i : i + 4] for i in range(0, len(entries), 4)]
+    entries = []
+    for n, (key, caption, kind, inferred) in enumerate(_KEY):
+        if key not in diagram.shown:
+            continue
+        tail, head = f"k_tail{n}", f"k_text{n}"
+        out.append(f'    {tail}[" "]:::keyPoint')
+        if kind is LinkKind.PREMISE:
+            out.append(f'    k_dot{n}((" ")):::argument')
+            links.append((tail, _arrow(kind, False), f"k_dot{n}", palette.SUPPORT))
+            tail = f"k_dot{n}"
+            kind = LinkKind.INFERENCE
+        out.append(f'    {head}["{_text(caption)}"]:::keyText')
+        links.append((tail, _arrow(kind, inferred), head, _colour(kind)))
+        entries.append((f"k_tail{n}", head))
+    if "folded" in diagram.shown:
+        out.append('    k_folded(["3 premises: premises not drawn"]):::folded')
+        entries.append(("k_folded", "k_folded"))
+    rows += [entries[i : i + 3] for i in range(0, len(entries), 3)]
+    entries = []
+    semantics = next((k.split(":")[1] for k in diagram.shown if k.startswith("semantics:")), "")
+    marked = [
+        (f"k_{k}", label, k) for k, label in (("central", "★ central claim"),) if k in diagram.shown
+    ]
+    marked += [("k_context", "context", "context")] if "context" in diagram.shown else []
+    for key in ORDER:
+        if f"status:{key}" in diagram.shown:
+            caption = MARKS[key].caption
+            lead = not any(name.startswith("status_") for _, _, name in marked)
+            label = f"{semantics}: {caption}" if lead else caption
+            marked.append((f"k_status_{key}", label, f"status_{key}"))
+    for node_id, label, name in marked:
+        out.append(f'    {node_id}["{_text(label)}"]')
+        if name != "context":
+            members.setdefault("keyBox", []).append(node_id)
+        members.setdefault(name, []).append(node_id)
+        entries.append((node_id, node_id))
+    rows += [entries[i : i + 4] for i in range(0, len(entries), 4)]
+    for row in rows:
+        for (_, last), (first, _) in itertools.pairwise(row):
+            links.append((last, "~~~", first, ""))
+    out.append("  end")
+    out.append(f"  style legend fill:#FFFFFF,stroke:#CCCCCC,color:{palette.MUTED}")
+    return links
+
+
+def _colour(kind: LinkKind) -> str:
+    if kind is LinkKind.AGREE:
+        return palette.AGREE
+    if kind.attack or kind is LinkKind.CON:
+        return palette.ATTACK
+    return palette.SUPPORT
+
+
 def _wrapping_width(diagram: Diagram) -> int:
     """Mermaid's ``wrappingWidth`` (px) wide enough that it never re-wraps argmap's lines.
 
@@ -170,8 +293,13 @@ def _wrapping_width(diagram: Diagram) -> int:
     lines += [a.label for a in diagram.arguments]
     lines += [c.label for c in diagram.clusters]
     lines += [link.label for link in diagram.links]
-    longest = max((len(line) for line in lines), default=0)
+    longest = max((_width(line) for line in lines), default=0)
     return max(200, _round_up(longest * CHAR_WIDTH, 50))
+
+
+def _width(line: str) -> int:
+    """A line's width in Latin characters: CJK and other wide characters count two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
 
 
 def to_mermaid(diagram: Diagram) -> str:
@@ -196,6 +324,10 @@ def to_mermaid(diagram: Diagram) -> str:
             continue
         if box.swatch not in classes:
             classes[box.swatch] = f"speaker{len(classes)}"
+    legend = _legend_speakers(diagram)
+    for _, swatch in legend:
+        if swatch not in classes:
+            classes[swatch] = f"speaker{len(classes)}"
     for swatch, name in classes.items():
         dashes = _DASHES.get(swatch.outline, "")
         out.append(
@@ -222,6 +354,10 @@ def to_mermaid(diagram: Diagram) -> str:
         out.append("  classDef question fill:#33414E,stroke:#33414E,color:#FFFFFF")
     if any(a.folded for a in diagram.arguments):
         out.append(f"  classDef folded fill:#FFFFFF,stroke:{palette.SUPPORT},color:{palette.MUTED}")
+    if diagram.legend:
+        out.append("  classDef keyPoint fill:none,stroke:none")
+        out.append(f"  classDef keyText fill:none,stroke:none,color:{palette.INK}")
+        out.append("  classDef keyBox fill:#F2F2F2,stroke:#666666")
 
     boxes = {c.id: c for c in diagram.claims}
     arguments = {a.id: a for a in diagram.arguments}
@@ -267,6 +403,9 @@ def to_mermaid(diagram: Diagram) -> str:
     for question in diagram.questions:
         text = "<br/>".join(_text(line) for line in question.lines)
         out.append(f'  {_id(question.id, "q")}{{{{"{text}"}}}}:::question')
+    key_links: list[KeyLink] = []
+    if diagram.legend:
+        key_links = _legend(out, diagram, legend, classes, members)
 
     # Speaker classes first, then "central", whose thick outline must win, then the
     # status overlay's outline colour (--status).
@@ -280,27 +419,20 @@ def to_mermaid(diagram: Diagram) -> str:
             return _id(entity_id, "a")
         return _id(entity_id, "q") if entity_id in questions else _id(entity_id)
 
-    support: list[int] = []
-    attack: list[int] = []
-    agree: list[int] = []
+    colours: dict[str, list[int]] = {}
     for n, link in enumerate(diagram.links):
         arrow = _arrow(link.kind, link.inferred)
         if link.kind.stance:
             # Quoted: bare, "con (7 claims)" is a parse error (the parentheses open a shape).
             arrow += f'|"{_text(link.label or link.kind.value)}"|'
         out.append(f"  {ref(link.tail)} {arrow} {ref(link.head)}")
-        if link.kind is LinkKind.AGREE:
-            agree.append(n)
-        elif link.kind.attack or link.kind is LinkKind.CON:
-            attack.append(n)
-        else:
-            support.append(n)
-    for indices, colour in (
-        (support, palette.SUPPORT),
-        (attack, palette.ATTACK),
-        (agree, palette.AGREE),
-    ):
-        if indices:
-            listed = ",".join(str(i) for i in indices)
+        colours.setdefault(_colour(link.kind), []).append(n)
+    for n, (tail, arrow, head, colour) in enumerate(key_links, start=len(diagram.links)):
+        out.append(f"  {tail} {arrow} {head}")
+        if colour:
+            colours.setdefault(colour, []).append(n)
+    for colour in (palette.SUPPORT, palette.ATTACK, palette.AGREE):
+        if colour in colours:
+            listed = ",".join(str(i) for i in colours[colour])
             out.append(f"  linkStyle {listed} stroke:{colour},stroke-width:2px")
     return "\n".join(out) + "\n"

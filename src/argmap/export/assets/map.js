@@ -161,6 +161,25 @@
     mode = "free";
     apply();
   }
+  // Bring a claim fully into view, moving as little as needed and keeping the zoom
+  // (a claim tapped near the bottom of a phone stays in sight when the panel opens).
+  function reveal(id) {
+    if (!nodes[id]) return;
+    var c = boxOf(id), f = frame(), w = f.w * view.s, h = f.h * view.s, pad = 8 * view.s;
+    function shift(lo, size, centre, seen) {
+      var left = centre - seen / 2;
+      if (size + 2 * pad > seen) return lo + size / 2;
+      if (lo - pad < left) return centre - (left - lo + pad);
+      if (lo + size + pad > left + seen) return centre + (lo + size + pad - left - seen);
+      return centre;
+    }
+    var cx = shift(c.x, c.w, view.cx, w), cy = shift(c.y, c.h, view.cy, h);
+    if (cx === view.cx && cy === view.cy) return;
+    view.cx = cx;
+    view.cy = cy;
+    mode = "free";
+    apply();
+  }
   // The first view: the whole drawing when its text is legible there; else the
   // drawing's full height, or failing that its text at reading size, around the
   // first central claim (the first claim when none is central), kept inside the drawing.
@@ -332,7 +351,7 @@
     // A first view that was zoomed in to read stays as it is when the panel takes room.
     if (mode === "start" && !showsWhole()) mode = "free";
     if (move) centre(id);
-    else resized();
+    else { resized(); reveal(id); }
     if (location.hash !== "#" + id) history.replaceState(null, "", "#" + id);
   }
   function shut() {
@@ -349,6 +368,12 @@
     nodes[id].addEventListener("click", function () { open(id, false); });
     nodes[id].addEventListener("keydown", function (e) {
       if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(id, false); }
+    });
+    // Tab brings each claim into sight in turn (a click or a tap does not move the map).
+    nodes[id].addEventListener("focus", function () {
+      var keyboard = true;
+      try { keyboard = nodes[id].matches(":focus-visible"); } catch (err) { keyboard = true; }
+      if (keyboard) reveal(id);
     });
   });
   document.addEventListener("keydown", function (e) {
