@@ -207,66 +207,159 @@ def plain_table(
     spaced: bool,
     width: int,
 ) -> str | None:
-    """The table :func:`render_rows` prints, without rich, when it has one column to
-    wrap (``claims`` from one voice in one source); None for any other table.
+    """The table :func:`render_rows` prints, laid out without rich's console; None
+    where only rich can say.
 
-    Importing rich's console and table is a fifth of what such a command costs.
-    This is the layout rich gives a one-column table (:func:`_table`, the box
-    ``SIMPLE_HEAD``, no colour), with rich's own word wrapping (``divide_line``),
-    and it answers only where that layout is simple: text whose characters are
-    each one cell wide, no tabs or control characters, and a terminal wide enough
-    for the column's least width. ``tests/test_output_plain.py`` holds it to
-    rich's bytes.
+    Importing rich's console and table is a fifth of what a listing costs. This
+    is the layout rich gives :func:`_table` (the box ``SIMPLE_HEAD``, no colour):
+    each column measured and, when the table is too wide, the wrapping columns
+    narrowed as rich narrows them, then every cell wrapped with rich's own
+    ``divide_line``. It answers only where that layout is simple: characters
+    each one cell wide, no tabs or control characters, no markup in a heading,
+    a UTF-8 stdout, a table in one part that fits the terminal. Anything else
+    goes to rich. ``tests/test_output_plain.py`` holds it to rich's bytes.
     """
     shown = [c for c in columns if c.table]
-    if len(shown) != 1 or title is None or "\n" in title:
+    if not shown or (title and "\n" in title) or sys.platform == "win32":
         return None
-    column = shown[0]
-    if not column.wrap or column.max_width is not None or column.justify != "left":
+    if not (getattr(sys.stdout, "encoding", None) or "utf-8").lower().startswith("utf"):
+        return None  # rich draws the box in ASCII
+    if any("[" in column.header for column in shown):  # rich reads a heading as markup
         return None
-    if "[" in column.header:  # rich reads a heading as markup
-        return None
-    cells = [_shown(row, column) for row in rows]
-    texts = [title, column.header, *cells]
+    headers = [column.header for column in shown]
+    cells = [[_shown(row, column) for column in shown] for row in rows]
+    texts = [title or "", *headers, *(text for line in cells for text in line)]
     if any(_UNSAFE.search(text) for text in texts):
         return None
+    if len(split_columns(rows, columns, width)) != 1:
+        return None
+    from rich._ratio import ratio_reduce
     from rich._wrap import divide_line
     from rich.cells import cell_len
 
     if any(cell_len(line) != len(line) for text in texts for line in text.split("\n")):
         return None  # a wide or a zero-width character
-    # The column's least width, as _table() sets it.
-    floor = max(
-        min(max((_longest_word(cell) for cell in cells), default=0), _MAX_UNBROKEN),
-        _longest_word(column.header),
-    )
-    if floor + 4 > width:
-        floor = 0
-    least = max(20, floor) + 2  # with the cell's padding
-    inner = width - 2  # within the box's two edges
-    if least > inner:
-        return None  # rich overflows the terminal here: leave it to rich
-    longest = max(
-        len(line) for text in [column.header, *cells] for line in text.splitlines() or [""]
-    )
-    cell_width = max(min(longest + 2, inner), least)
 
-    def wrapped(text: str, room: int) -> list[str]:
-        pieces: list[str] = []
+    # The columns as _table() declares them.
+    floors = [
+        max(
+            min(max((_longest_word(line[i]) for line in cells), default=0), _MAX_UNBROKEN),
+            _longest_word(column.header),
+        )
+        for i, column in enumerate(shown)
+    ]
+    if sum(floors) + 3 * len(shown) + 1 > width:
+        floors = [0 if c.wrap else f for c, f in zip(shown, floors, strict=True)]
+    no_wrap = [not (c.wrap or c.max_width) for c in shown]
+    least = [max(20, f) if c.wrap else f or None for c, f in zip(shown, floors, strict=True)]
+    most = [
+        max(c.max_width, f) if c.max_width else None for c, f in zip(shown, floors, strict=True)
+    ]
+    texts_of = [[header, *(line[i] for line in cells)] for i, header in enumerate(headers)]
+
+    def normal(low: int, high: int) -> tuple[int, int]:
+        low = min(max(0, low), high)
+        return max(0, low), max(0, max(low, high))
+
+    def measure(text: str, limit: int) -> tuple[int, int]:
+        """Measurement.get of the padded cell (rich.padding, rich.text)."""
+        if limit - 2 < 1:
+            low, high = limit, limit
+        else:
+            lines = text.splitlines()
+            longest = max(map(len, lines)) if lines else 0
+            words = text.split()
+            low, high = normal(max(map(len, words)) if words else longest, longest)
+            low, high = min(low, limit), min(high, limit)
+            low, high = (0, 0) if high < 1 else normal(low, high)
+            low, high = min(low + 2, limit), min(high + 2, limit)
+        low, high = normal(low, high)
+        low, high = min(low, limit), min(high, limit)
+        return (0, 0) if high < 1 else normal(low, high)
+
+    def column_width(i: int, limit: int) -> int:
+        """Table._measure_column's maximum."""
+        if limit < 1:
+            return 0
+        high = min(max(measure(text, limit)[1] for text in texts_of[i]), limit)
+        if least[i] is not None:
+            high = max(high, max(0, least[i] + 2))  # type: ignore[operator]
+        if most[i] is not None:
+            high = min(high, most[i] + 2)  # type: ignore[operator]
+        return high
+
+    room = width - 2 - (len(shown) - 1)  # within the edges and the dividers
+    widths = [column_width(i, room) or 1 for i in range(len(shown))]
+    if sum(widths) > room:
+        widths = _collapse(widths, [not n for n in no_wrap], room, ratio_reduce)
+        if sum(widths) > room:
+            widths = ratio_reduce(sum(widths) - room, [1] * len(widths), widths, widths)
+        widths = [column_width(i, w) for i, w in enumerate(widths)]
+    if sum(widths) > room or min(widths) < 3:
+        return None  # rich overflows or squeezes the terminal here: leave it to rich
+
+    def cell_lines(text: str, i: int) -> list[str]:
+        inner = widths[i] - 2
+        lines: list[str] = []
         for line in text.split("\n"):
-            cuts = [0, *divide_line(line, room, fold=True), len(line)]
-            pieces += [line[a:b] for a, b in pairwise(cuts)]
-        return pieces
+            cuts = [0, len(line)] if no_wrap[i] else [0, *divide_line(line, inner), len(line)]
+            for a, b in pairwise(cuts):
+                piece = line[a:b]
+                excess = len(piece) - inner
+                if excess > 0:  # Text.rstrip_end
+                    piece = piece[: len(piece) - min(excess, len(piece) - len(piece.rstrip()))]
+                if shown[i].justify == "right":
+                    piece = piece.rstrip()[:inner].rjust(inner)
+                else:
+                    piece = piece[:inner].ljust(inner)
+                lines.append(f" {piece} ")
+        return lines
 
-    lines = [piece.rstrip() for piece in wrapped(title, width)] if title else []
-    lines.append("")  # the box's top edge
-    lines += [("  " + piece).rstrip() for piece in wrapped(column.header, cell_width - 2)]
-    lines.append(" " + "─" * cell_width)  # the heading's rule
-    for n, cell in enumerate(cells):
+    def row_lines(texts: list[str], header: bool) -> list[str]:
+        rendered = [cell_lines(text, i) for i, text in enumerate(texts)]
+        height = max(len(lines) for lines in rendered)
+        for i, lines in enumerate(rendered):
+            blank = [" " * widths[i]] * (height - len(lines))
+            rendered[i] = blank + lines if header else lines + blank
+        return [(" " + " ".join(parts) + " ").rstrip() for parts in zip(*rendered, strict=True)]
+
+    out: list[str] = []
+    if title:
+        for line in title.split("\n"):
+            cuts = [0, *divide_line(line, width), len(line)]
+            out += [line[a:b].rstrip() for a, b in pairwise(cuts)]
+    out.append("")  # the box's top edge
+    out += row_lines(headers, header=True)
+    out.append(" " + "─" * (sum(widths) + len(widths) - 1))  # the heading's rule
+    for n, row in enumerate(cells):
         if n and spaced:
-            lines.append("")
-        lines += [("  " + piece).rstrip() for piece in wrapped(cell, cell_width - 2)]
-    return "\n".join(lines).rstrip("\n")  # as render_rows trims rich's lines
+            out.append("")
+        out += row_lines(row, header=False)
+    return "\n".join(out).rstrip("\n")  # as render_rows trims rich's lines
+
+
+def _collapse(
+    widths: list[int], wrapable: list[bool], limit: int, ratio_reduce: Callable[..., list[int]]
+) -> list[int]:
+    """rich's Table._collapse_widths: narrow the widest wrapping columns first."""
+    total = sum(widths)
+    excess = total - limit
+    if any(wrapable):
+        while total and excess > 0:
+            widest = max(w for w, ok in zip(widths, wrapable, strict=True) if ok)
+            second = max(
+                w if ok and w != widest else 0 for w, ok in zip(widths, wrapable, strict=True)
+            )
+            difference = widest - second
+            ratios = [
+                1 if (w == widest and ok) else 0 for w, ok in zip(widths, wrapable, strict=True)
+            ]
+            if not any(ratios) or not difference:
+                break
+            widths = ratio_reduce(excess, ratios, [min(excess, difference)] * len(widths), widths)
+            total = sum(widths)
+            excess = total - limit
+    return widths
 
 
 def _table(rows: Sequence[Row], columns: Sequence[Column], *, spaced: bool) -> Any:
