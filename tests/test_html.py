@@ -471,6 +471,34 @@ def test_tab_brings_each_claim_into_sight_in_turn(browser: Browser, built: Path)
 
 
 @needs_chromium
+def test_the_wheel_zooms_about_the_pointer_and_the_buttons_about_the_middle(
+    browser: Browser, built: Path
+) -> None:
+    page = _open(browser, built)
+    under = (
+        "(([x, y]) => { const r = document.querySelector('#viewport svg').getBoundingClientRect();"
+        " const v = document.querySelector('#viewport svg').viewBox.baseVal;"
+        " return [v.x + (x - r.left) * v.width / r.width, v.y + (y - r.top) * v.height / r.height];"
+        " })([300, 400])"
+    )
+    before, width = page.evaluate(under), _view(page)[2]
+    page.send("Input.dispatchMouseEvent", type="mouseWheel", x=300, y=400, deltaX=0, deltaY=-100)
+    assert _view(page)[2] == pytest.approx(width / 1.15)
+    assert page.evaluate(under) == pytest.approx(before)
+    x, _, width, _ = _view(page)
+    page.click("#zoom-in")
+    zoomed = _view(page)
+    assert zoomed[2] == pytest.approx(width / 1.3)
+    assert zoomed[0] + zoomed[2] / 2 == pytest.approx(x + width / 2)
+    page.evaluate("document.activeElement.blur()")
+    page.key("-", "Minus", 189)
+    assert _view(page)[2] == pytest.approx(width)
+    page.key("0", "Digit0", 48)
+    assert page.evaluate("getComputedStyle(document.getElementById('overview')).display") == "none"
+    assert page.errors == []
+
+
+@needs_chromium
 def test_the_overview_shows_where_the_screen_is_and_a_tap_moves_there(
     browser: Browser, built: Path
 ) -> None:

@@ -58,10 +58,9 @@ HEAVY: dict[str, set[str]] = {
     "clingo": {"evaluate", "diagram"},
     # typer's pydantic adapters: argmap.cli.coercion converts every value these runs give.
     "typer._adapters": set(),
-    # Tables are laid out without rich's console (output.plain_table), but for the
-    # matrix, which measures its columns with rich to fold the speakers that do not fit.
-    "rich.console": {"matrix"},
-    "rich.table": {"matrix"},
+    # Tables are laid out and measured without rich's console (output.plain_table).
+    "rich.console": set(),
+    "rich.table": set(),
 }
 """Modules that cost start-up time, and the only commands that may import them."""
 

@@ -41,7 +41,7 @@ def printed(
     monkeypatch.setenv("NO_COLOR", "1")
     with monkeypatch.context() as patch:
         if not plain:
-            patch.setattr(output, "plain_table", lambda *args, **kwargs: None)
+            patch.setattr(output, "_plain_columns", lambda *args, **kwargs: None)
         capsys.readouterr()
         render_rows(rows, columns or [CLAIM], ListFormat.TABLE, title=title, spaced=spaced)
         return capsys.readouterr().out
@@ -148,8 +148,8 @@ def test_every_listing_prints_as_rich_prints_it(
     monkeypatch.setenv("COLUMNS", str(width))
     for args in LISTINGS:
         got = runner.invoke(app, [*args, "--file", corpus])
-        with monkeypatch.context() as patch:
-            patch.setattr(output, "plain_table", lambda *a, **k: None)
+        with monkeypatch.context() as patch:  # rich lays out and measures every table
+            patch.setattr(output, "_plain_columns", lambda *a, **k: None)
             expected = runner.invoke(app, [*args, "--file", corpus])
         assert (got.exit_code, got.stdout) == (expected.exit_code, expected.stdout), args
 
@@ -192,3 +192,8 @@ def test_generated_tables_of_several_columns_print_as_rich_prints_them(
     expected = printed(capsys, monkeypatch, rows, plain=False, **kwargs)  # type: ignore[arg-type]
     got = printed(capsys, monkeypatch, rows, plain=True, **kwargs)  # type: ignore[arg-type]
     assert got == expected
+    monkeypatch.setenv("COLUMNS", str(width))
+    measured = output.table_width(rows, keyed)
+    with monkeypatch.context() as patch:
+        patch.setattr(output, "_plain_columns", lambda *a, **k: None)
+        assert measured == output.table_width(rows, keyed)

@@ -219,22 +219,86 @@ def plain_table(
     a UTF-8 stdout, a table in one part that fits the terminal. Anything else
     goes to rich. ``tests/test_output_plain.py`` holds it to rich's bytes.
     """
-    shown = [c for c in columns if c.table]
-    if not shown or (title and "\n" in title) or sys.platform == "win32":
+    if (title and "\n" in title) or sys.platform == "win32":
         return None
     if not (getattr(sys.stdout, "encoding", None) or "utf-8").lower().startswith("utf"):
         return None  # rich draws the box in ASCII
-    if any("[" in column.header for column in shown):  # rich reads a heading as markup
+    if len(split_columns(rows, columns, width)) != 1:
+        return None
+    layout = _plain_columns(rows, columns, width, title or "")
+    if layout is None:
+        return None
+    shown, headers, cells, no_wrap, column_width = layout
+    from rich._ratio import ratio_reduce
+    from rich._wrap import divide_line
+
+    room = width - 2 - (len(shown) - 1)  # within the edges and the dividers
+    widths = [column_width(i, room) or 1 for i in range(len(shown))]
+    if sum(widths) > room:
+        widths = _collapse(widths, [not n for n in no_wrap], room, ratio_reduce)
+        if sum(widths) > room:
+            widths = ratio_reduce(sum(widths) - room, [1] * len(widths), widths, widths)
+        widths = [column_width(i, w) for i, w in enumerate(widths)]
+    if sum(widths) > room or min(widths) < 3:
+        return None  # rich overflows or squeezes the terminal here: leave it to rich
+
+    def cell_lines(text: str, i: int) -> list[str]:
+        inner = widths[i] - 2
+        lines: list[str] = []
+        for line in text.split("\n"):
+            cuts = [0, len(line)] if no_wrap[i] else [0, *divide_line(line, inner), len(line)]
+            for a, b in pairwise(cuts):
+                piece = line[a:b]
+                excess = len(piece) - inner
+                if excess > 0:  # Text.rstrip_end
+                    piece = piece[: len(piece) - min(excess, len(piece) - len(piece.rstrip()))]
+                if shown[i].justify == "right":
+                    piece = piece.rstrip()[:inner].rjust(inner)
+                else:
+                    piece = piece[:inner].ljust(inner)
+                lines.append(f" {piece} ")
+        return lines
+
+    def row_lines(texts: list[str], header: bool) -> list[str]:
+        rendered = [cell_lines(text, i) for i, text in enumerate(texts)]
+        height = max(len(lines) for lines in rendered)
+        for i, lines in enumerate(rendered):
+            blank = [" " * widths[i]] * (height - len(lines))
+            rendered[i] = blank + lines if header else lines + blank
+        return [(" " + " ".join(parts) + " ").rstrip() for parts in zip(*rendered, strict=True)]
+
+    out: list[str] = []
+    if title:
+        for line in title.split("\n"):
+            cuts = [0, *divide_line(line, width), len(line)]
+            out += [line[a:b].rstrip() for a, b in pairwise(cuts)]
+    out.append("")  # the box's top edge
+    out += row_lines(headers, header=True)
+    out.append(" " + "─" * (sum(widths) + len(widths) - 1))  # the heading's rule
+    for n, row in enumerate(cells):
+        if n and spaced:
+            out.append("")
+        out += row_lines(row, header=False)
+    return "\n".join(out).rstrip("\n")  # as render_rows trims rich's lines
+
+
+_Layout = tuple[list[Column], list[str], list[list[str]], list[bool], Callable[[int, int], int]]
+
+
+def _plain_columns(
+    rows: Sequence[Row], columns: Sequence[Column], width: int, title: str = ""
+) -> _Layout | None:
+    """The shown columns, their headings and cells, which do not wrap, and rich's
+    measure of a column (``Table._measure_column``'s maximum, given the room):
+    None where the text is not simple enough to measure without rich."""
+    shown = [c for c in columns if c.table]
+    if not shown or any("[" in column.header for column in shown):  # markup to rich
         return None
     headers = [column.header for column in shown]
     cells = [[_shown(row, column) for column in shown] for row in rows]
-    texts = [title or "", *headers, *(text for line in cells for text in line)]
+    texts = [title, *headers, *(text for line in cells for text in line)]
     if any(_UNSAFE.search(text) for text in texts):
         return None
-    if len(split_columns(rows, columns, width)) != 1:
-        return None
-    from rich._ratio import ratio_reduce
-    from rich._wrap import divide_line
     from rich.cells import cell_len
 
     if any(cell_len(line) != len(line) for text in texts for line in text.split("\n")):
@@ -288,54 +352,7 @@ def plain_table(
             high = min(high, most[i] + 2)  # type: ignore[operator]
         return high
 
-    room = width - 2 - (len(shown) - 1)  # within the edges and the dividers
-    widths = [column_width(i, room) or 1 for i in range(len(shown))]
-    if sum(widths) > room:
-        widths = _collapse(widths, [not n for n in no_wrap], room, ratio_reduce)
-        if sum(widths) > room:
-            widths = ratio_reduce(sum(widths) - room, [1] * len(widths), widths, widths)
-        widths = [column_width(i, w) for i, w in enumerate(widths)]
-    if sum(widths) > room or min(widths) < 3:
-        return None  # rich overflows or squeezes the terminal here: leave it to rich
-
-    def cell_lines(text: str, i: int) -> list[str]:
-        inner = widths[i] - 2
-        lines: list[str] = []
-        for line in text.split("\n"):
-            cuts = [0, len(line)] if no_wrap[i] else [0, *divide_line(line, inner), len(line)]
-            for a, b in pairwise(cuts):
-                piece = line[a:b]
-                excess = len(piece) - inner
-                if excess > 0:  # Text.rstrip_end
-                    piece = piece[: len(piece) - min(excess, len(piece) - len(piece.rstrip()))]
-                if shown[i].justify == "right":
-                    piece = piece.rstrip()[:inner].rjust(inner)
-                else:
-                    piece = piece[:inner].ljust(inner)
-                lines.append(f" {piece} ")
-        return lines
-
-    def row_lines(texts: list[str], header: bool) -> list[str]:
-        rendered = [cell_lines(text, i) for i, text in enumerate(texts)]
-        height = max(len(lines) for lines in rendered)
-        for i, lines in enumerate(rendered):
-            blank = [" " * widths[i]] * (height - len(lines))
-            rendered[i] = blank + lines if header else lines + blank
-        return [(" " + " ".join(parts) + " ").rstrip() for parts in zip(*rendered, strict=True)]
-
-    out: list[str] = []
-    if title:
-        for line in title.split("\n"):
-            cuts = [0, *divide_line(line, width), len(line)]
-            out += [line[a:b].rstrip() for a, b in pairwise(cuts)]
-    out.append("")  # the box's top edge
-    out += row_lines(headers, header=True)
-    out.append(" " + "─" * (sum(widths) + len(widths) - 1))  # the heading's rule
-    for n, row in enumerate(cells):
-        if n and spaced:
-            out.append("")
-        out += row_lines(row, header=False)
-    return "\n".join(out).rstrip("\n")  # as render_rows trims rich's lines
+    return shown, headers, cells, no_wrap, column_width
 
 
 def _collapse(
@@ -456,6 +473,14 @@ def _longest_word(text: str) -> int:
 
 def table_width(rows: Sequence[Row], columns: Sequence[Column]) -> int:
     """How wide the table of ``rows`` is when nothing wraps: to decide what fits."""
+    layout = _plain_columns(rows, columns, text_width())
+    if layout is not None:  # rich's Table.__rich_measure__ on a console 10,000 wide
+        shown, column_width = layout[0], layout[4]
+        extra = 2 + len(shown) - 1
+        widths = [column_width(i, 10_000 - extra) or 1 for i in range(len(shown))]
+        if sum(widths) <= 10_000 - extra:
+            most = sum(column_width(i, sum(widths)) for i in range(len(shown))) + extra
+            return min(most, 10_000) if most >= 1 else 0
     from rich.console import Console
     from rich.measure import Measurement
 
