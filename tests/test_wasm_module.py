@@ -127,7 +127,9 @@ def test_a_layout_past_its_time_is_stopped_with_either_compiler(
     fresh: list[list[str]], compiler: str
 ) -> None:
     wasm_module._loaded["optimised"] = _compiled_once(compiler)
-    edges = " ".join(f"n{i} -> n{(i * 7 + 3) % 400};" for i in range(400))
+    # A layout of minutes, so that even a starved timer thread on a loaded machine
+    # fires before it could finish (400 nodes sometimes finished first).
+    edges = " ".join(f"n{i % 3000} -> n{(i * 7919 + 3) % 3000};" for i in range(9000))
     with pytest.raises(render.LayoutTimeout, match="did not finish"):
         render.WasmGraphviz().render(f"digraph G {{ {edges} }}", "svg", timeout=0.001)
 
