@@ -253,7 +253,8 @@ def test_a_failed_wasm_render_is_reported_and_leaks_nothing(
 
 
 def test_a_wasm_layout_past_its_time_is_stopped() -> None:
-    edges = " ".join(f"n{i} -> n{(i * 7 + 3) % 400};" for i in range(400))
+    # A layout of minutes: a starved timer thread still fires long before it ends.
+    edges = " ".join(f"n{i % 3000} -> n{(i * 7919 + 3) % 3000};" for i in range(9000))
     with pytest.raises(render.LayoutTimeout, match="did not finish"):
         render.WasmGraphviz().render(f"digraph G {{ {edges} }}", "svg", timeout=0.001)
 
