@@ -325,15 +325,21 @@ def _plain_columns(
         low = min(max(0, low), high)
         return max(0, low), max(0, max(low, high))
 
-    def measure(text: str, limit: int) -> tuple[int, int]:
+    def size(text: str) -> tuple[int, int]:
+        """Text.__rich_measure__: the longest word and the longest line."""
+        lines = text.splitlines()
+        longest = max(map(len, lines)) if lines else 0
+        words = text.split()
+        return max(map(len, words)) if words else longest, longest
+
+    sizes = [[size(text) for text in texts] for texts in texts_of]
+
+    def measure(text: tuple[int, int], limit: int) -> tuple[int, int]:
         """Measurement.get of the padded cell (rich.padding, rich.text)."""
         if limit - 2 < 1:
             low, high = limit, limit
         else:
-            lines = text.splitlines()
-            longest = max(map(len, lines)) if lines else 0
-            words = text.split()
-            low, high = normal(max(map(len, words)) if words else longest, longest)
+            low, high = normal(*text)
             low, high = min(low, limit), min(high, limit)
             low, high = (0, 0) if high < 1 else normal(low, high)
             low, high = min(low + 2, limit), min(high + 2, limit)
@@ -345,7 +351,7 @@ def _plain_columns(
         """Table._measure_column's maximum."""
         if limit < 1:
             return 0
-        high = min(max(measure(text, limit)[1] for text in texts_of[i]), limit)
+        high = min(max(measure(text, limit)[1] for text in sizes[i]), limit)
         if least[i] is not None:
             high = max(high, max(0, least[i] + 2))  # type: ignore[operator]
         if most[i] is not None:
