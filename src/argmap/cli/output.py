@@ -229,8 +229,11 @@ def plain_table(
     if layout is None:
         return None
     shown, headers, cells, no_wrap, column_width = layout
-    from rich._ratio import ratio_reduce
-    from rich._wrap import divide_line
+    try:  # rich's own helpers, private: a rich without them gets rich's table
+        from rich._ratio import ratio_reduce
+        from rich._wrap import divide_line
+    except ImportError:  # pragma: no cover - another rich
+        return None
 
     room = width - 2 - (len(shown) - 1)  # within the edges and the dividers
     widths = [column_width(i, room) or 1 for i in range(len(shown))]
