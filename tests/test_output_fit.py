@@ -72,3 +72,30 @@ def test_stats_show_every_heading_and_count_at_any_width(
         assert heading in headings
     # Miller 2017's 127 claims are shown (in the part that has the Claims column).
     assert any(line.split()[-1:] != [] and "127" in line.split() for line in out.splitlines())
+
+
+@pytest.mark.parametrize("width", ["60", "80", "100"])
+def test_a_name_column_of_long_ids_folds_them_rather_than_crop_the_text_column(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, width: str
+) -> None:
+    # As in `argmap stances` over every question: long question ids in a narrow
+    # name column, a speaker column, and the claims' text, which must wrap whole.
+    monkeypatch.setenv("COLUMNS", width)
+    monkeypatch.setenv("NO_COLOR", "1")
+    text = "Abe is working on better ties with Moscow as a strategy to stop Russia lining up"
+    rows = [
+        {"q": "ap-us-welcome-japan-russia-ties-long", "who": "Chris Miller and Joshua W. Walker"},
+        {"q": "russia-card", "who": "Dmitri Trenin"},
+    ]
+    for row in rows:
+        row["claim"] = f"ap-mw-abe-keeps-moscow-from-beijing (pro)\n{text}"
+    columns = [
+        Column("q", "Question", max_width=14),
+        Column("who", "Speaker", max_width=20),
+        Column("claim", "Claim", wrap=True),
+    ]
+    render_rows(rows, columns, ListFormat.TABLE)
+    out = capsys.readouterr().out
+    assert max(len(line) for line in out.splitlines()) <= int(width)
+    words = " ".join(out.split())
+    assert text in words  # every word of the text, in order, none cut

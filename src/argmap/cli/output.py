@@ -308,15 +308,7 @@ def _plain_columns(
         return None  # a wide or a zero-width character
 
     # The columns as _table() declares them.
-    floors = [
-        max(
-            min(max((_longest_word(line[i]) for line in cells), default=0), _MAX_UNBROKEN),
-            _longest_word(column.header),
-        )
-        for i, column in enumerate(shown)
-    ]
-    if sum(floors) + 3 * len(shown) + 1 > width:
-        floors = [0 if c.wrap else f for c, f in zip(shown, floors, strict=True)]
+    floors = _floors(shown, cells, width)
     no_wrap = [not (c.wrap or c.max_width) for c in shown]
     least = [max(20, f) if c.wrap else f or None for c, f in zip(shown, floors, strict=True)]
     most = [
@@ -388,6 +380,36 @@ def _collapse(
     return widths
 
 
+def _floors(shown: Sequence[Column], cells: Sequence[Sequence[str]], width: int) -> list[int]:
+    """How narrow each column may become: its longest word (up to ids of 60
+    characters), so that an id is never folded mid-token while there is room.
+
+    When those floors together are wider than the terminal, the wrapping
+    columns give theirs up (down to 20); if that is still too wide, a name
+    column gives up what its words need beyond its ``max_width`` (its ids
+    fold there): an id folded at the edge beats a table that crops its text.
+    """
+    floors = [
+        max(
+            min(max((_longest_word(line[i]) for line in cells), default=0), _MAX_UNBROKEN),
+            _longest_word(column.header),  # a heading wraps between words, never crops
+        )
+        for i, column in enumerate(shown)
+    ]
+    edges = 3 * len(shown) + 1
+    if sum(floors) + edges > width:
+        floors = [0 if c.wrap else f for c, f in zip(shown, floors, strict=True)]
+        least = sum(
+            20 if c.wrap else max(c.max_width or 0, f) for c, f in zip(shown, floors, strict=True)
+        )
+        if least + edges > width:
+            floors = [
+                min(f, c.max_width) if c.max_width else f
+                for c, f in zip(shown, floors, strict=True)
+            ]
+    return floors
+
+
 def _table(rows: Sequence[Row], columns: Sequence[Column], *, spaced: bool) -> Any:
     from rich import box
     from rich.table import Table
@@ -406,15 +428,7 @@ def _table(rows: Sequence[Row], columns: Sequence[Column], *, spaced: bool) -> A
     # characters) is never folded mid-token; text wraps between words. When those
     # floors together are wider than the terminal, the wrapping columns give theirs
     # up: an id folded at the edge beats a table cropped by the terminal.
-    floors = [
-        max(
-            min(max((_longest_word(line[i]) for line in cells), default=0), _MAX_UNBROKEN),
-            _longest_word(column.header),  # a heading wraps between words, never crops
-        )
-        for i, column in enumerate(shown)
-    ]
-    if sum(floors) + 3 * len(shown) + 1 > text_width():
-        floors = [0 if c.wrap else f for c, f in zip(shown, floors, strict=True)]
+    floors = _floors(shown, cells, text_width())
     for column, floor in zip(shown, floors, strict=True):
         table.add_column(
             column.header,
