@@ -225,3 +225,15 @@ def test_a_folded_agreement_matrix_counts_a_pair_of_two_others_once(
         "   1 Cy                    3     3\n"
         "     others (3)   3        1     4\n"
     ), result.stdout
+
+
+def test_a_relation_filter_that_leaves_nothing_says_so(runner: CliRunner) -> None:
+    # Ann's claims exist; none is in an agreement among them.
+    result = run(runner, "diagram", "-a", "ann-author", "--relations", "agree", code=1)
+    assert (
+        "claims match these filters, but none is in an agreement among them "
+        "(--relations agree): try another --relations, or drop it"
+    ) in result.stderr
+    # Without a relation filter, the old words: the filters themselves match nothing.
+    result = run(runner, "diagram", "-a", "cy-critic", "-t", "russia-china", code=1)
+    assert "error: no claim matches these filters" in result.stderr

@@ -59,7 +59,8 @@ def export(
         typer.Option(
             "--table",
             case_sensitive=False,
-            help="For csv to stdout or a file: which table (claims, relations, people, sources).",
+            help="For csv to stdout or a file: which table (claims, relations, people, sources, "
+            "agreements, stances).",
         ),
     ] = CsvTable.CLAIMS,
     mapping: Annotated[

@@ -8,6 +8,7 @@ The result is an :class:`argmap.subset.Selection`; the core does the rest.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -102,5 +103,19 @@ def select_or_fail(index: Index, selection: Selection) -> Subset:
 
     subset = select(index, selection)
     if not subset.corpus.claims:
+        if (
+            selection.relations is not Relations.ALL
+            and select(index, replace(selection, relations=Relations.ALL)).corpus.claims
+        ):
+            kind = {
+                Relations.SUPPORT: "an argument",
+                Relations.ATTACK: "a rebuttal",
+                Relations.AGREE: "an agreement",
+            }[selection.relations]
+            fail(
+                f"claims match these filters, but none is in {kind} among them "
+                f"(--relations {selection.relations.value}): try another --relations, or drop it",
+                EXIT_FINDINGS,
+            )
         fail("no claim matches these filters", EXIT_FINDINGS)
     return subset

@@ -87,9 +87,10 @@ class SpeakerNetwork:
     def stats(self) -> str:
         made = sum(t.total for t in self.rebuttals)
         agreed = sum(t.total for t in self.agreements)
-        return (
-            f"{len(self.speakers)} speakers, {made} rebuttals and {agreed} agreements between them"
-        )
+        rebuttals = "rebuttal" if made == 1 else "rebuttals"
+        agreements = "agreement" if agreed == 1 else "agreements"
+        counts = f"{made} {rebuttals} and {agreed} {agreements}"
+        return f"{len(self.speakers)} speakers, {counts} between them"
 
 
 def plan(subset: Subset, title: str, subtitle: str = "", legend: bool = True) -> SpeakerNetwork:
