@@ -237,3 +237,15 @@ def test_a_relation_filter_that_leaves_nothing_says_so(runner: CliRunner) -> Non
     # Without a relation filter, the old words: the filters themselves match nothing.
     result = run(runner, "diagram", "-a", "cy-critic", "-t", "russia-china", code=1)
     assert "error: no claim matches these filters" in result.stderr
+
+
+def test_a_top_wider_than_the_terminal_says_how_many_fit(runner: CliRunner, tmp_path: Any) -> None:
+    corpus = tmp_path / "four.yaml"
+    corpus.write_text(FOUR_SPEAKERS, encoding="utf-8")
+    args = ["matrix", "--agreements", "--top", "4", "-f", str(corpus)]
+    result = runner.invoke(app, args, env={"COLUMNS": "30"})
+    assert result.exit_code == 0, result.stderr
+    said = " ".join(result.stdout.split())
+    shown = int(said.split("the ")[1].split(" most involved")[0])
+    assert shown < 4
+    assert f"(--top 4 asked, {shown} fit 30 columns)" in said

@@ -152,6 +152,11 @@ def test_a_word_yaml_reads_as_a_boolean_or_a_number_says_to_quote_it() -> None:
         "corpus.yaml:7:12: sources[0] (id: s1): title: Input should be a valid string; "
         "YAML read 1984 as a number: put it in quotes",
     ]
+    text = MINIMAL.replace("    name: Ann\n", "    name:\n")
+    assert problems(text) == [
+        "corpus.yaml:4:10: people[0] (id: ann): name: Input should be a valid string; the "
+        "value is empty (nothing after the colon, or null): write it, or drop the field",
+    ]
 
 
 def test_dates_stay_text_at_their_precision() -> None:

@@ -384,6 +384,10 @@ def _unquoted_hint(kind: str, value: object) -> str:
     """Why a word the user wrote is not a string: YAML read it as a boolean or a number."""
     if kind != "string_type":
         return ""
+    if value is None:
+        return (
+            "; the value is empty (nothing after the colon, or null): write it, or drop the field"
+        )
     if isinstance(value, bool):
         return (
             f"; YAML read the unquoted word as {str(value).lower()}, as it reads yes, no, on "

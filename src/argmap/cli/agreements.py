@@ -189,6 +189,9 @@ def agreement_matrix_view(
     total = sum(p.total for p in pairs)
     n = len(grid.speakers)
     title = f"Who agrees with whom: {total} {_describe(index, flt)} among {n} speakers"
-    title += folded(shown, n)
-    title += ". Symmetric: each pair counted once; cells are explicit+inferred; All = per speaker."
+    title += folded(shown, n, top)
+    title += (
+        ". Symmetric: each pair counted once; cells are explicit+inferred; All = the "
+        "agreements a speaker takes part in (for 'others', each agreement once)."
+    )
     render_rows(rows, columns, output_format, title=title, empty="No agreements match.")

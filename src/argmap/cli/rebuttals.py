@@ -250,7 +250,7 @@ def matrix(
     total = sum(p.total for p in pairs)
     n = len(grid.speakers)
     title = f"Who rebuts whom: {total} {_describe(index, flt)} among {n} speakers"
-    title += folded(shown, n)
+    title += folded(shown, n, top)
     title += ". Row rebuts column; cells are explicit+inferred; Out = made, In = received."
     title += _group_rows(index, [s for s, _ in grid.speakers])
     render_rows(rows, columns, output_format, title=title, empty="No rebuttals match.")
@@ -273,10 +273,19 @@ def _group_rows(index: Index, speakers: list[str]) -> str:
     )
 
 
-def folded(shown: int, n: int) -> str:
-    """What a title says when 'others' folds speakers."""
+def folded(shown: int, n: int, top: int | None = None) -> str:
+    """What a title says when 'others' folds speakers (and when --top asked for more
+    than the terminal's width holds)."""
     if shown >= n:
         return ""
+    if top is not None and top > shown:
+        from argmap.cli.output import text_width
+
+        fit = f"--top {top} asked, {shown} fit {text_width()} columns"
+        return (
+            f"; the {shown} most involved shown ({fit}), the other {n - shown} summed under "
+            "'others' (--format markdown for every speaker; --format csv for every pair)"
+        )
     return (
         f"; the {shown} most involved shown, the other {n - shown} summed under 'others' "
         "(--top N to choose; --format csv for every pair)"
