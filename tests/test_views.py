@@ -278,3 +278,13 @@ def test_map_only_options_are_refused_with_another_view(
     result = runner.invoke(app, ["diagram", "-f", str(DEBATE), "--view", view, *option])
     assert result.exit_code == 2
     assert f"{option[0]} applies to the map view, not --view {view}: drop it" in result.stderr
+
+
+def test_the_inferred_sample_is_drawn_like_the_relations_shown(runner: CliRunner) -> None:
+    # With agreements only, "inferred" is a dashed agreement, not a green support arrow.
+    args = ["diagram", "-f", str(DEBATE), "--relations", "agree", "--format", "dot", "-o", "-"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    samples = re.findall(r"key_t\d+ -> key_h\d+ \[([^\]]*)\]", result.stdout)
+    [inferred] = [s for s in samples if "style=dashed" in s]
+    assert 'color="#0072B2:white:#0072B2"' in inferred and "dir=none" in inferred

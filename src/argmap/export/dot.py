@@ -230,6 +230,15 @@ _KEY = (
     ("inferred", "inferred (by the annotator)", LinkKind.SUPPORT, True),
 )
 
+_INFERRED_SAMPLE = (
+    ("support", LinkKind.SUPPORT),
+    ("linked", LinkKind.SUPPORT),
+    ("rebut", LinkKind.REBUT),
+    ("undercut", LinkKind.REBUT),
+    ("agree", LinkKind.AGREE),
+)
+"""Which line the key's "inferred" sample is drawn as: the first of these drawn."""
+
 QUESTION_FILL = "#33414E"
 """Questions are dark boxes with white text: nothing else in a diagram looks like them."""
 
@@ -366,6 +375,9 @@ def _key_rows(
             row = []
         if key not in diagram.shown:
             continue
+        if key == "inferred":
+            # Dashed like a relation drawn: a support, else a rebuttal, else an agreement.
+            kind = next((k for shown, k in _INFERRED_SAMPLE if shown in diagram.shown), kind)
         tail, head, text = f"key_t{n}", f"key_h{n}", f"key_c{n}"
         point = {"shape": "point", "width": "0.06", "color": palette.MUTED, "label": ""}
         legend.node(tail, **point)
