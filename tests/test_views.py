@@ -288,3 +288,19 @@ def test_the_inferred_sample_is_drawn_like_the_relations_shown(runner: CliRunner
     samples = re.findall(r"key_t\d+ -> key_h\d+ \[([^\]]*)\]", result.stdout)
     [inferred] = [s for s in samples if "style=dashed" in s]
     assert 'color="#0072B2:white:#0072B2"' in inferred and "dir=none" in inferred
+
+
+@pytest.mark.parametrize(
+    ("option", "said"),
+    [
+        (["--ids"], "--ids applies to claim boxes, which --view speakers does not draw"),
+        (["--wrap", "10"], "--wrap applies to claim boxes, which --view speakers does not draw"),
+        (["--relations", "support"], "not supports: use --relations attack, agree or all"),
+    ],
+)
+def test_the_speakers_view_refuses_what_it_cannot_draw(
+    runner: CliRunner, option: list[str], said: str
+) -> None:
+    result = runner.invoke(app, ["diagram", "-f", str(DEBATE), "--view", "speakers", *option])
+    assert result.exit_code == 2
+    assert said in result.stderr

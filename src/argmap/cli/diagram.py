@@ -234,14 +234,24 @@ def diagram(
     """
     from argmap.export.diagram import DEBATE_WRAP, DEFAULT_WRAP, DiagramOptions
 
-    if wrap is None:
-        wrap = DEBATE_WRAP if view is DiagramView.DEBATE else DEFAULT_WRAP
     if view is not DiagramView.MAP:
         # The debate view sets speakers side by side in columns; the speaker network
         # lays itself out: neither has boxes or a direction to choose.
         for given, option in ((cluster, "--cluster"), (rankdir, "--rankdir")):
             if given is not None:
                 fail(f"{option} applies to the map view, not --view {view.value}: drop it")
+    if view is DiagramView.SPEAKERS:
+        # The network draws people, with rebuttals and agreements between them.
+        for asked, flag in ((wrap is not None, "--wrap"), (ids, "--ids")):
+            if asked:
+                fail(f"{flag} applies to claim boxes, which --view speakers does not draw")
+        if relations is Relations.SUPPORT:
+            fail(
+                "--view speakers draws who rebuts and who agrees with whom, not supports: "
+                "use --relations attack, agree or all"
+            )
+    if wrap is None:
+        wrap = DEBATE_WRAP if view is DiagramView.DEBATE else DEFAULT_WRAP
     index = load_index(file)
     chosen = selection.build(
         index,
