@@ -24,6 +24,7 @@ design (see docs/diagrams.md for how to read it):
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -628,3 +629,37 @@ def _clusters(
             line = next(c.swatch.line for c in claims if c.speaker == key)
         clusters.append(Cluster(id=key, label=label, members=tuple(ids), line=line))
     return tuple(clusters)
+
+
+KEY: tuple[tuple[str, str, LinkKind, bool], ...] = (
+    # (shown-key, caption, link kind, inferred): the legend's samples, in order,
+    # shown where ``Diagram.shown`` has the key (Graphviz's and Mermaid's alike).
+    ("support", "supports", LinkKind.SUPPORT, False),
+    ("linked", "linked premises (jointly)", LinkKind.PREMISE, False),
+    ("rebut", "rebuts a claim", LinkKind.REBUT, False),
+    ("undercut", "undercuts an inference", LinkKind.UNDERCUT, False),
+    ("agree", "agree", LinkKind.AGREE, False),
+    ("stance-pro", "answers a question: pro", LinkKind.PRO, False),
+    ("stance-con", "answers a question: con", LinkKind.CON, False),
+    ("inferred", "inferred (by the annotator)", LinkKind.SUPPORT, True),
+)
+
+_INFERRED_SAMPLE = (
+    ("support", LinkKind.SUPPORT),
+    ("linked", LinkKind.SUPPORT),
+    ("rebut", LinkKind.REBUT),
+    ("undercut", LinkKind.REBUT),
+    ("agree", LinkKind.AGREE),
+)
+
+
+def key_entries(shown: Collection[str]) -> list[tuple[int, str, str, LinkKind, bool]]:
+    """The legend samples a diagram needs: (position in :data:`KEY`, key, caption,
+    kind, inferred). The "inferred" sample is dashed like a relation drawn: a
+    support, else a rebuttal, else an agreement."""
+    inferred_kind = next((k for key, k in _INFERRED_SAMPLE if key in shown), LinkKind.SUPPORT)
+    return [
+        (n, key, caption, inferred_kind if key == "inferred" else kind, inferred)
+        for n, (key, caption, kind, inferred) in enumerate(KEY)
+        if key in shown
+    ]

@@ -20,7 +20,15 @@ from itertools import pairwise
 from typing import Any
 
 from argmap.export import palette
-from argmap.export.diagram import ArgumentNode, ClaimBox, Diagram, Link, LinkKind, QuestionNode
+from argmap.export.diagram import (
+    ArgumentNode,
+    ClaimBox,
+    Diagram,
+    Link,
+    LinkKind,
+    QuestionNode,
+    key_entries,
+)
 from argmap.export.labels import wrap
 from argmap.export.status import MARKS, ORDER
 from argmap.formats import RankDir
@@ -218,27 +226,6 @@ def _link(link: Link) -> dict[str, str]:
     return attrs
 
 
-_KEY = (
-    # (shown-key, caption, link kind or None, inferred)
-    ("support", "supports", LinkKind.SUPPORT, False),
-    ("linked", "linked premises (jointly)", LinkKind.PREMISE, False),
-    ("rebut", "rebuts a claim", LinkKind.REBUT, False),
-    ("undercut", "undercuts an inference", LinkKind.UNDERCUT, False),
-    ("agree", "agree", LinkKind.AGREE, False),
-    ("stance-pro", "answers a question: pro", LinkKind.PRO, False),
-    ("stance-con", "answers a question: con", LinkKind.CON, False),
-    ("inferred", "inferred (by the annotator)", LinkKind.SUPPORT, True),
-)
-
-_INFERRED_SAMPLE = (
-    ("support", LinkKind.SUPPORT),
-    ("linked", LinkKind.SUPPORT),
-    ("rebut", LinkKind.REBUT),
-    ("undercut", LinkKind.REBUT),
-    ("agree", LinkKind.AGREE),
-)
-"""Which line the key's "inferred" sample is drawn as: the first of these drawn."""
-
 QUESTION_FILL = "#33414E"
 """Questions are dark boxes with white text: nothing else in a diagram looks like them."""
 
@@ -369,15 +356,10 @@ def _key_rows(
 ) -> list[list[str]]:
     entries: list[list[str]] = [[node] for node in lead or []]
     row: list[str] = []
-    for n, (key, caption, kind, inferred) in enumerate(_KEY):
+    for n, _, caption, kind, inferred in key_entries(diagram.shown):
         if row:
             entries.append(row)
             row = []
-        if key not in diagram.shown:
-            continue
-        if key == "inferred":
-            # Dashed like a relation drawn: a support, else a rebuttal, else an agreement.
-            kind = next((k for shown, k in _INFERRED_SAMPLE if shown in diagram.shown), kind)
         tail, head, text = f"key_t{n}", f"key_h{n}", f"key_c{n}"
         point = {"shape": "point", "width": "0.06", "color": palette.MUTED, "label": ""}
         legend.node(tail, **point)

@@ -36,7 +36,7 @@ import string
 import unicodedata
 
 from argmap.export import palette
-from argmap.export.diagram import ClaimBox, Diagram, LinkKind
+from argmap.export.diagram import ClaimBox, Diagram, LinkKind, key_entries
 from argmap.export.status import MARKS, ORDER
 
 _SLUG_CHARS = frozenset(string.ascii_lowercase + string.digits)
@@ -150,18 +150,6 @@ def _footer(box: ClaimBox, ids: bool) -> str:
     return footer
 
 
-_KEY = (
-    # (shown-key, caption, link kind, inferred): Graphviz's key, in Mermaid's marks.
-    ("support", "supports", LinkKind.SUPPORT, False),
-    ("linked", "linked premises (jointly)", LinkKind.PREMISE, False),
-    ("rebut", "rebuts a claim", LinkKind.REBUT, False),
-    ("undercut", "undercuts an inference (at a dot)", LinkKind.UNDERCUT, False),
-    ("agree", "agree", LinkKind.AGREE, False),
-    ("stance-pro", "answers a question: pro", LinkKind.PRO, False),
-    ("stance-con", "answers a question: con", LinkKind.CON, False),
-    ("inferred", "inferred (by the annotator)", LinkKind.SUPPORT, True),
-)
-
 _DASHES = {
     palette.Outline.DASHED: ",stroke-dasharray:6 3",
     palette.Outline.DOTTED: ",stroke-dasharray:2 2",
@@ -227,9 +215,9 @@ def _legend(
         entries.append((f"k_speaker{n}", f"k_speaker{n}"))
     rows += [entries[i : i + 4] for i in range(0, len(entries), 4)]
     entries = []
-    for n, (key, caption, kind, inferred) in enumerate(_KEY):
-        if key not in diagram.shown:
-            continue
+    for n, key, caption, kind, inferred in key_entries(diagram.shown):
+        if key == "undercut":
+            caption += " (at a dot)"  # Mermaid has no bar: say where it ends
         tail, head = f"k_tail{n}", f"k_text{n}"
         out.append(f'    {tail}[" "]:::keyPoint')
         if kind is LinkKind.PREMISE:
