@@ -17,7 +17,7 @@ import pytest
 from argmap.export import aif, argdown, graphml
 from argmap.export import csv as csv_export
 from argmap.export import json as json_export
-from argmap.formats import CsvTable
+from argmap.formats import CsvTable, Relations
 from argmap.index import Index
 from argmap.loading import load
 from argmap.subset import Selection, Subset, select
@@ -133,3 +133,10 @@ def test_a_corpus_without_them_exports_as_before(debate: Subset) -> None:
     plain = select(Index.build(load(RULES / "pass.yaml")), Selection())
     assert "# Agreements and questions" not in argdown.export(plain)
     assert json.loads(json_export.export(plain))["agreements"] == []
+
+
+def test_an_argdown_section_of_agreements_alone_is_titled_for_them() -> None:
+    index = Index.build(load(RULES / "pass-debate.yaml"))
+    source = argdown.export(select(index, Selection(relations=Relations.AGREE)))
+    assert "\n# Agreements\n" in source
+    assert "question" not in source.lower()

@@ -20,8 +20,8 @@ and reads as a plain-text reconstruction:
   and an inferred basis as data only (``-- {basis: "inferred"} --``), never as
   a made-up rule;
 * undercuts come last, under the argument they attack: ``<_ [attacker]``;
-* a last section, "Agreements and questions": each agreement as mutual
-  support between its two statements (``[a]`` then ``+> [b]``, and back),
+* a last section, "Agreements and questions" (named for what it holds):
+  each agreement as mutual support between its two statements (``[a]`` then ``+> [b]``, and back),
   with a ``// agreement ID`` comment; each question as a statement tagged
   ``#question`` (titled by its id) with its stances under it: ``<+ [claim]``
   for pro, ``<- [claim]`` for con.
@@ -172,7 +172,10 @@ def _agreements_and_questions(subset: Subset, index: Index) -> list[str]:
     questions = [q for q in corpus.questions if index.stances_on.get(q.id)]
     if not agreements and not questions:
         return []
-    out = ["", "# Agreements and questions"]
+    heading = " and ".join(
+        name for name, there in (("Agreements", agreements), ("questions", questions)) if there
+    )
+    out = ["", f"# {heading[0].upper()}{heading[1:]}"]
     for agreement in agreements:
         first, second = agreement.claims
         note = f": {' '.join(agreement.note.split())}" if agreement.note else ""
