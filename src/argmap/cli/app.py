@@ -108,8 +108,8 @@ def _no_cache_option() -> _click.Parameter:
                 "--no-cache",
                 callback=_no_cache,
                 expose_value=False,
-                help=f"Read the corpus afresh, not from the cache of validated corpora "
-                f"(also ${ENV_NO_CACHE}=1).",
+                help="Read the corpus afresh and use no cache (of validated corpora, or "
+                f"of the compiled layout engine for diagrams); also ${ENV_NO_CACHE}=1.",
             ),
         ] = False,
     ) -> None:
