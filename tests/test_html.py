@@ -520,6 +520,29 @@ def test_the_overview_shows_where_the_screen_is_and_a_tap_moves_there(
 
 
 @needs_chromium
+def test_the_overview_folds_away_and_comes_back(browser: Browser, built: Path) -> None:
+    page = _open(browser, built, width=PHONE[0], height=PHONE[1])
+    shown = "getComputedStyle(document.getElementById('overview')).display"
+    assert page.evaluate(shown) != "none"
+    assert page.evaluate("document.getElementById('overview-toggle').textContent") == "\u00d7"
+    # The button sits on the overview's top right corner.
+    corner, button = page.evaluate(
+        "[(r => [r.right, r.top])(document.getElementById('overview').getBoundingClientRect()),"
+        " (r => [(r.left + r.right) / 2, (r.top + r.bottom) / 2])"
+        "(document.getElementById('overview-toggle').getBoundingClientRect())]"
+    )
+    assert button == pytest.approx(corner, abs=2)
+    view = _view(page)
+    page.click("#overview-toggle")
+    assert page.evaluate(shown) == "none"
+    assert page.evaluate("document.getElementById('overview-toggle').textContent") == "overview"
+    assert _view(page) == view  # the map did not move
+    page.click("#overview-toggle")
+    assert page.evaluate(shown) != "none"
+    assert page.errors == []
+
+
+@needs_chromium
 def test_enter_in_the_search_moves_to_each_match_in_turn(browser: Browser, built: Path) -> None:
     page = _open(browser, built, width=PHONE[0], height=PHONE[1])
     page.evaluate("document.getElementById('search').focus()")

@@ -243,6 +243,35 @@
     });
     var seen = make("rect", { "class": "seen" }, o);
     viewport.appendChild(o);
+    // It can be folded away (it covers a corner of the map): a button on its corner
+    // folds it into a small one that brings it back.
+    var folded = false, toggle = document.createElement("button");
+    toggle.id = "overview-toggle";
+    toggle.type = "button";
+    viewport.appendChild(toggle);
+    toggle.addEventListener("pointerdown", function (e) { e.stopPropagation(); });
+    toggle.addEventListener("click", function (e) {
+      e.stopPropagation();
+      folded = !folded;
+      shown();
+    });
+    function shown() {
+      toggle.textContent = folded ? "overview" : "\u00d7";
+      toggle.setAttribute("aria-label", folded ? "Show the overview" : "Hide the overview");
+      toggle.title = toggle.getAttribute("aria-label");
+      o.style.display = folded ? "none" : "";
+      toggle.classList.toggle("folded", folded);
+      if (!folded) {
+        size();
+        // On the overview's top right corner (an <svg> has no offsetWidth: measure it).
+        var r = o.getBoundingClientRect(), v = viewport.getBoundingClientRect();
+        toggle.style.left = (r.right - v.left - toggle.offsetWidth / 2) + "px";
+        toggle.style.bottom = (v.bottom - r.top - toggle.offsetHeight / 2) + "px";
+      } else {
+        toggle.style.left = "";
+        toggle.style.bottom = "";
+      }
+    }
     function size() {
       var b = frame(), room = Math.min(b.w * 0.6, 260), high = Math.min(b.h * 0.25, 90);
       var w = Math.min(room, high * home.w / home.h);
@@ -273,8 +302,9 @@
       show: function () {
         var b = frame(), w = b.w * view.s, h = b.h * view.s, whole = showsWhole();
         o.style.display = whole ? "none" : "";
+        toggle.style.display = whole ? "none" : "";
         if (whole) return;
-        size();
+        shown();
         // The part on screen, at least a few pixels wide so that it can be seen.
         var least = home.w / 40;
         seen.setAttribute("x", view.cx - Math.max(w, least) / 2);
