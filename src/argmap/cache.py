@@ -27,8 +27,9 @@ import contextlib
 import dataclasses
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from argmap import __version__
 from argmap.collector import paused, settle
@@ -145,7 +146,7 @@ def _read(entry: Path, key: str) -> Corpus | None:
     except FileNotFoundError:
         return None
     except Exception:  # corrupt, truncated, written by other code: rebuilt, never an error
-        _remove(entry)
+        remove(entry)
         return None
     if (
         not isinstance(stored, tuple)
@@ -154,7 +155,7 @@ def _read(entry: Path, key: str) -> Corpus | None:
         or stored[1] != key
         or not isinstance(stored[2], Corpus)
     ):
-        _remove(entry)
+        remove(entry)
         return None
     return stored[2]
 
@@ -162,6 +163,20 @@ def _read(entry: Path, key: str) -> Corpus | None:
 def _write(entry: Path, key: str, corpus: Corpus) -> None:
     """Store ``corpus`` atomically; any failure just leaves the cache without it."""
     import pickle
+
+    def dump(stream: BinaryIO) -> None:
+        pickle.dump((_FORMAT, key, corpus), stream, protocol=pickle.HIGHEST_PROTOCOL)
+
+    with contextlib.suppress(OSError, pickle.PicklingError, RecursionError):
+        write_entry(entry, dump, suffix=_SUFFIX, keep=KEEP)
+
+
+def write_entry(entry: Path, write: Callable[[BinaryIO], None], *, suffix: str, keep: int) -> None:
+    """Write a cache entry atomically: ``write`` fills a temporary file in the entry's
+    folder (made private if new), which then replaces ``entry``; the folder then
+    keeps only the ``keep`` newest files named ``*suffix``. A failure leaves
+    no temporary file behind and raises (an ``OSError``, or what ``write`` raised):
+    callers drop it, since a cache that cannot be written is only no cache."""
     import tempfile
 
     folder = entry.parent
@@ -170,27 +185,27 @@ def _write(entry: Path, key: str, corpus: Corpus) -> None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
-            pickle.dump((_FORMAT, key, corpus), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            write(stream)
         os.replace(temporary, entry)
         temporary = None
-        _prune(folder)
-    except (OSError, pickle.PicklingError, RecursionError):
-        pass
+        prune(folder, suffix, keep)
     finally:
         if temporary is not None:
-            _remove(Path(temporary))
+            remove(Path(temporary))
 
 
-def _prune(folder: Path) -> None:
+def prune(folder: Path, suffix: str, keep: int) -> None:
+    """Delete all but the ``keep`` newest files in ``folder`` named ``*suffix``."""
     entries = []
-    for found in folder.glob(f"*{_SUFFIX}"):
+    for found in folder.glob(f"*{suffix}"):
         with contextlib.suppress(OSError):
             entries.append((found.stat().st_mtime_ns, found))
     entries.sort(reverse=True)
-    for _, old in entries[KEEP:]:
-        _remove(old)
+    for _, old in entries[keep:]:
+        remove(old)
 
 
-def _remove(path: Path) -> None:
+def remove(path: Path) -> None:
+    """Delete ``path`` if it can be; a cache never fails for want of a clean-up."""
     with contextlib.suppress(OSError):
         path.unlink()

@@ -50,11 +50,10 @@ import os
 import platform
 import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from argmap import cache
 
@@ -224,49 +223,29 @@ def _read(path: Path) -> Compiled | None:
     body = stored[len(_MAGIC) + 32 :]
     header = _MAGIC + hashlib.sha256(body).digest()
     if not stored.startswith(header):
-        _remove(path)
+        cache.remove(path)
         return None
     try:
         engine = _engine("cranelift")
         module = wasmtime.Module.deserialize(engine, body)
     except Exception:  # another wasmtime, another configuration: rebuilt, never an error
-        _remove(path)
+        cache.remove(path)
         return None
     return Compiled(engine, module, "cache")
 
 
 def _write(path: Path, module: Any) -> None:
     """Keep ``module`` at ``path`` atomically; any failure leaves the cache without it."""
-    temporary: str | None = None
     try:
         body = bytes(module.serialize())
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(_MAGIC + hashlib.sha256(body).digest() + body)
-        os.replace(temporary, path)
-        temporary = None
-        _prune(path.parent)
+        header = _MAGIC + hashlib.sha256(body).digest()
+
+        def write(stream: BinaryIO) -> None:
+            stream.write(header + body)
+
+        cache.write_entry(path, write, suffix=_SUFFIX, keep=KEEP)
     except Exception:
         pass
-    finally:
-        if temporary is not None:
-            _remove(Path(temporary))
-
-
-def _prune(folder: Path) -> None:
-    found = []
-    for entry in folder.glob(f"*{_SUFFIX}"):
-        with contextlib.suppress(OSError):
-            found.append((entry.stat().st_mtime_ns, entry))
-    found.sort(reverse=True)
-    for _, old in found[KEEP:]:
-        _remove(old)
-
-
-def _remove(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        path.unlink()
 
 
 # -- the background build -----------------------------------------------------------
@@ -295,7 +274,7 @@ def start_background_build() -> bool:
     try:
         _spawn([sys.executable, "-m", "argmap.export.wasm_module", str(artefact)])
     except Exception:
-        _remove(marker)
+        cache.remove(marker)
         return False
     return True
 
@@ -341,7 +320,7 @@ def build(artefact: Path) -> bool:
             _write(artefact, _compile("cranelift").module)
         return artefact.exists()
     finally:
-        _remove(_marker(artefact))
+        cache.remove(_marker(artefact))
 
 
 def main(argv: list[str] | None = None) -> int:
