@@ -62,13 +62,8 @@ class SourceMap:
         return None
 
 
-_SHIFT = 32
-_MASK = (1 << _SHIFT) - 1
-
-
-def pack(line: int, column: int) -> int:
-    """One integer for a 1-based (line, column) (0 means none)."""
-    return (line << _SHIFT) | column
+_LARGEST_SMALL_OFFSET = (1 << 32) - 1
+"""Offsets below this fit the 4-byte array type."""
 
 
 class PositionTree:
@@ -104,7 +99,7 @@ class PositionTree:
     def __init__(self, size: int = 0) -> None:
         """``size``: the document's length, which every offset stays below."""
         self.root = 0
-        typecode = "I" if size < _MASK else "Q"  # 4 bytes an offset, up to 4 GiB
+        typecode = "I" if size < _LARGEST_SMALL_OFFSET else "Q"  # 4 bytes an offset, up to 4 GiB
         self.values = array(typecode)
         self.keys = array(typecode)
         self.names: list[str | None] = []
