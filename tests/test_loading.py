@@ -228,3 +228,17 @@ def test_a_loaded_corpus_is_plain_records_with_the_defaults_filled_in() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         a.text = "changed"  # type: ignore[misc]
     assert dataclasses.replace(a, note="n").note == "n"
+
+
+@pytest.mark.parametrize(
+    ("written", "number"), [("0x1F", "31"), ("1_000", "1000"), ("+5", "5"), ("0b101", "5")]
+)
+def test_a_number_hint_quotes_what_was_written(tmp_path: Path, written: str, number: str) -> None:
+    """YAML 1.1 reads 0x1F as 31: the hint names both, so the user finds the word."""
+    path = tmp_path / "c.yaml"
+    path.write_text(f"schema_version: 1\npeople:\n  - id: ann\n    name: {written}  # hex?\n")
+    with pytest.raises(CorpusError) as caught:
+        argmap.loading.load(path)
+    [problem] = caught.value.problems
+    assert f"YAML read {written} as the number {number}: put it in quotes" in problem.message
+    assert (problem.line, problem.column) == (4, 11)
