@@ -203,3 +203,17 @@ def test_entities_with_the_same_fields_share_one_set_of_their_names() -> None:
     copied = a.model_copy(update={"note": "n"})
     assert "note" in copied.model_fields_set
     assert "note" not in b.model_fields_set
+
+
+@pytest.mark.parametrize(
+    ("written", "number"), [("0x1F", "31"), ("1_000", "1000"), ("+5", "5"), ("0b101", "5")]
+)
+def test_a_number_hint_quotes_what_was_written(tmp_path: Path, written: str, number: str) -> None:
+    """YAML 1.1 reads 0x1F as 31: the hint names both, so the user finds the word."""
+    path = tmp_path / "c.yaml"
+    path.write_text(f"schema_version: 1\npeople:\n  - id: ann\n    name: {written}  # hex?\n")
+    with pytest.raises(CorpusError) as caught:
+        argmap.loading.load(path)
+    [problem] = caught.value.problems
+    assert f"YAML read {written} as the number {number}: put it in quotes" in problem.message
+    assert (problem.line, problem.column) == (4, 11)
