@@ -1,4 +1,4 @@
-"""Read a corpus file into a validated :class:`~argmap.model.Corpus`.
+"""Read a corpus file into a validated :class:`~argmap.corpus.Corpus`.
 
 The loader composes the YAML into nodes (libyaml's C parser when present,
 pure Python otherwise), then builds plain Python values itself so that it can
@@ -34,7 +34,7 @@ from argmap.errors import CorpusError, Problem
 from argmap.positions import NodePath, Position, SourceMap, format_path
 
 if TYPE_CHECKING:
-    from argmap.model import Corpus
+    from argmap.corpus import Corpus
 
 
 MAX_DEPTH = 64
@@ -249,17 +249,18 @@ class _LineFix:
 
 
 def validate(raw: dict[str, Any], source_map: SourceMap) -> Corpus:
-    """Validate plain values against the model, with positions in every error."""
+    """Validate plain values against the model, with positions in every error;
+    the result is plain records (:mod:`argmap.corpus`)."""
     from pydantic import ValidationError
 
-    from argmap.model import Corpus
+    from argmap import model
 
     with _gc_paused():
         try:
-            corpus = Corpus.model_validate(raw)
+            validated = model.Corpus.model_validate(raw)
         except ValidationError as err:
             raise CorpusError(_translate(err, raw, source_map)) from None
-    return corpus.with_source_map(source_map)
+        return model.to_records(validated, source_map)
 
 
 def _fail(file: Path | None, message: str) -> CorpusError:
