@@ -52,6 +52,20 @@ def nohtml(text: str) -> str:
 
 def quote(identifier: str) -> str:
     """``identifier`` as a DOT ID: bare when it can be, else double-quoted."""
+    # Not a NoHtml (equal to its text, quoted otherwise), nor a name that may warn.
+    if type(identifier) is str and not identifier.endswith(("\\", "\n")):
+        known = _QUOTED.get(identifier)
+        if known is None:
+            known = _QUOTED[identifier] = _quote(identifier)
+        return known
+    return _quote(identifier)
+
+
+_QUOTED: dict[str, str] = {}
+"""Names and values quoted before: attribute names, colours, fonts recur on every line."""
+
+
+def _quote(identifier: str) -> str:
     if _HTML(identifier) and not isinstance(identifier, NoHtml):
         return identifier
     if _ID(identifier) and identifier.lower() not in _KEYWORDS:
