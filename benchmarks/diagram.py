@@ -29,13 +29,13 @@ import time
 from collections.abc import Callable
 from functools import partial
 
+from argmap.corpus import Corpus
 from argmap.export import wasm_module
 from argmap.export.diagram import MAX_LAYOUT_NODES, DiagramOptions, plan
 from argmap.export.dot import to_dot
 from argmap.export.render import LayoutTimeout, Renderer, WasmGraphviz, available
 from argmap.index import Index
 from argmap.loading import load, loads
-from argmap.model import Corpus
 from argmap.subset import Selection, select
 from benchmarks import synth
 

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from argmap.cli.app import app
+from argmap.corpus import Agreement, Argument, Claim, Corpus, Person, Rebuttal, Source
 from argmap.evaluate import Label, Status, decompose, evaluate
 from argmap.evaluate.framework import build
 from argmap.evaluate.solvers import (
@@ -32,7 +33,6 @@ from argmap.evaluate.solvers.direct import DirectSolver, grounded
 from argmap.formats import Mapping, Semantics, SolverChoice
 from argmap.index import Index
 from argmap.loading import load
-from argmap.model import Agreement, Argument, Claim, Corpus, Person, Rebuttal, Source
 from tests import oracle
 from tests.conftest import FIXTURES
 

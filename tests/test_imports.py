@@ -139,6 +139,22 @@ def test_a_query_answered_from_the_cache_imports_no_yaml_parser() -> None:
     assert not {"rich.console", "rich.table"} & modules
 
 
+MODEL_USERS = {"import", "init", "schema"}
+"""The commands that use the pydantic models themselves: to validate what they
+write or import, or to describe the format (the JSON Schema)."""
+
+
+@pytest.mark.parametrize("name", sorted(set(COMMANDS) - MODEL_USERS))
+def test_a_command_answered_from_the_cache_builds_no_pydantic_model(name: str) -> None:
+    """A cached corpus is unpickled into argmap.corpus's plain records: the command
+    imports neither the models (argmap.model) nor pydantic's model machinery."""
+    imported(*RUNS[name])  # fills the cache (the tests' own)
+    modules = imported(*RUNS[name])
+    machinery = ("argmap.model", "argmap.loading", "pydantic.main", "pydantic.fields")
+    assert not modules & {*machinery, "annotated_types", "yaml"}
+    assert "argmap.corpus" in modules or name == "rules"
+
+
 def test_an_app_run_in_process_keeps_its_collector_on(runner: CliRunner) -> None:
     """Only the console entry point pauses the collector: a caller of the typer app
     (a test, an application) finds it on."""

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 import yaml
 
 import argmap
+from argmap import corpus as records
 from argmap.errors import CorpusError
 from argmap.loading import bundled_corpus_path, loads
+from argmap.vocabulary import PersonKind
 from tests.conftest import ROOT, RULES
 
 MINIMAL = """\
@@ -185,21 +188,57 @@ def test_libyaml_is_used_when_present() -> None:
     assert loading._Loader is expected
 
 
-def test_entities_with_the_same_fields_share_one_set_of_their_names() -> None:
-    # pydantic gives each instance a set of the fields the file set (728 bytes
-    # from five names on); frozen entities share one per combination instead.
+@pytest.mark.parametrize("section", [*records.SECTIONS, "corpus"])
+def test_each_record_has_the_fields_of_its_model_and_the_same_defaults(section: str) -> None:
+    from argmap import model
+
+    name = model._RECORDS[section].__name__ if section != "corpus" else "Corpus"
+    validator, record = getattr(model, name), getattr(records, name)
+    fields = {f.name: f for f in dataclasses.fields(record) if f.name != "source_map"}
+    assert set(fields) == set(validator.model_fields)
+    for field_name, declared in validator.model_fields.items():
+        record_field = fields[field_name]
+        if declared.is_required():
+            assert record_field.default is dataclasses.MISSING or section == "corpus"
+        elif declared.default_factory is not None:
+            assert record_field.default_factory is list
+        else:
+            assert record_field.default == declared.default
+
+
+def test_a_loaded_corpus_is_plain_records_with_the_defaults_filled_in() -> None:
+    # pydantic validates the file; what loading returns is argmap.corpus's
+    # frozen, slotted records, which a cached corpus is unpickled into without
+    # importing pydantic's model machinery.
     corpus = loads(
         "schema_version: 1\n"
         "people: [{id: p, name: P}]\n"
         "sources: [{id: s, title: S, authors: [p]}]\n"
         "claims:\n"
-        "  - {id: a, source: s, speaker: p, text: A, tags: []}\n"
-        "  - {id: b, source: s, speaker: p, text: B, tags: []}\n"
-        "  - {id: c, source: s, speaker: p, text: C}\n"
+        "  - {id: a, source: s, speaker: p, text: '  A  ', tags: [x]}\n"
+        "  - {id: b, source: s, speaker: p, text: B, quote: ' '}\n"
     )
-    a, b, c = corpus.claims
-    assert a.model_fields_set is b.model_fields_set
-    assert c.model_fields_set == {"id", "source", "speaker", "text"}
-    copied = a.model_copy(update={"note": "n"})
-    assert "note" in copied.model_fields_set
-    assert "note" not in b.model_fields_set
+    a, b = corpus.claims
+    assert type(corpus) is records.Corpus
+    assert type(a) is records.Claim and type(corpus.people[0]) is records.Person
+    assert a == records.Claim(id="a", source="s", speaker="p", text="A", tags=["x"])
+    assert (b.quote, b.reported, b.tags, b.central) == (None, False, [], False)
+    assert corpus.people[0].kind is PersonKind.PERSON
+    assert not hasattr(a, "__dict__")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.text = "changed"  # type: ignore[misc]
+    assert dataclasses.replace(a, note="n").note == "n"
+
+
+@pytest.mark.parametrize(
+    ("written", "number"), [("0x1F", "31"), ("1_000", "1000"), ("+5", "5"), ("0b101", "5")]
+)
+def test_a_number_hint_quotes_what_was_written(tmp_path: Path, written: str, number: str) -> None:
+    """YAML 1.1 reads 0x1F as 31: the hint names both, so the user finds the word."""
+    path = tmp_path / "c.yaml"
+    path.write_text(f"schema_version: 1\npeople:\n  - id: ann\n    name: {written}  # hex?\n")
+    with pytest.raises(CorpusError) as caught:
+        argmap.loading.load(path)
+    [problem] = caught.value.problems
+    assert f"YAML read {written} as the number {number}: put it in quotes" in problem.message
+    assert (problem.line, problem.column) == (4, 11)

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap import loading
+from argmap.corpus import Corpus
 from argmap.errors import CorpusError
 from argmap.loading import loads
-from argmap.model import Corpus
 from tests.conftest import RULES
 
 VALID = (RULES / "pass.yaml").read_text(encoding="utf-8")

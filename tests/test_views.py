@@ -304,3 +304,13 @@ def test_the_speakers_view_refuses_what_it_cannot_draw(
     result = runner.invoke(app, ["diagram", "-f", str(DEBATE), "--view", "speakers", *option])
     assert result.exit_code == 2
     assert said in result.stderr
+
+
+def test_the_debate_view_refuses_supports_only(runner: CliRunner) -> None:
+    """The debate view folds supports into counts: --relations support would leave
+    it a row of unlinked boxes, so it points to the map view instead."""
+    args = ["diagram", "-f", str(DEBATE), "--view", "debate", "--relations", "support"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "for supports use the map view (drop --view)" in result.stderr
+    assert result.stdout == ""

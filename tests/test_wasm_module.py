@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from argmap import cache as corpus_cache
-from argmap.export import render, wasm_module
+from argmap.export import render, wasm_module, wasm_ready
 from argmap.export.wasm_module import Compiled
 
 SMALL = "digraph G { a -> b }"
@@ -48,7 +48,7 @@ def fresh(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[list[list
     monkeypatch.setattr(corpus_cache, "_disabled", False)
     monkeypatch.setattr(wasm_module, "_compile", _compiled_once)
     started: list[list[str]] = []
-    monkeypatch.setattr(wasm_module, "_spawn", started.append)
+    monkeypatch.setattr(wasm_ready, "spawn", started.append)
     before = dict(wasm_module._loaded)
     wasm_module._loaded.clear()
     yield started
@@ -74,12 +74,16 @@ def test_a_first_small_render_compiles_quickly_and_builds_the_optimised_module_a
     assert draw().startswith(b"<?xml")
     assert wasm_module._loaded["quick"].origin == "winch"
     artefact = wasm_module.artefact_path()
-    assert fresh == [[sys.executable, "-m", "argmap.export.wasm_module", str(artefact)]]
+    stamp = wasm_ready.stamp()
+    assert stamp is not None
+    assert fresh == [[sys.executable, "-m", "argmap.export.wasm_module", stamp]]
+    assert wasm_ready.building_file(stamp).exists()  # one at a time
     assert not artefact.exists()  # the background process makes it
 
-    assert wasm_module.build(artefact)  # what that process does
+    assert wasm_module.build(stamp)  # what that process does
     assert artefact.exists()
-    assert not artefact.with_name(artefact.name + ".building").exists()
+    assert wasm_ready.is_ready(stamp)
+    assert not wasm_ready.building_file(stamp).exists()
 
     new_process()
     assert wasm_module.load(large=False).origin == "cache"
@@ -96,8 +100,8 @@ def test_a_background_build_is_started_once_while_it_runs(fresh: list[list[str]]
 
 def test_a_background_build_marked_long_ago_is_taken_as_dead(fresh: list[list[str]]) -> None:
     draw()
-    marker = wasm_module.artefact_path().with_name(wasm_module.artefact_path().name + ".building")
-    old = time.time() - wasm_module.STALE_BUILD_SECONDS - 1
+    marker = wasm_ready.building_file(str(wasm_ready.stamp()))
+    old = time.time() - wasm_ready.STALE_BUILD_SECONDS - 1
     os.utime(marker, (old, old))
     new_process()
     draw()
@@ -146,7 +150,7 @@ def test_the_key_names_wasmtime_the_module_and_the_host(
     monkeypatch.setattr(wasm_module, "_wasmtime_version", lambda: "wasmtime 99.0.0")
     assert wasm_module.key() != key
     monkeypatch.undo()
-    monkeypatch.setattr("platform.node", lambda: "another-host")
+    monkeypatch.setattr(wasm_ready, "host", lambda: "linux x86_64 another-host")
     assert wasm_module.key() != key
 
 
@@ -204,7 +208,7 @@ def test_a_corrupt_kept_module_is_ignored_and_rebuilt(
     assert wasm_module._loaded["quick"].origin == "winch"
     assert not artefact.exists()  # deleted
     assert len(fresh) == 1
-    assert wasm_module.build(artefact)  # and rebuilt
+    assert wasm_module.build(str(wasm_ready.stamp()))  # and rebuilt
     assert artefact.read_bytes() == good
 
 
@@ -224,11 +228,11 @@ def test_an_unwritable_cache_only_costs_time(
 def test_only_the_newest_kept_modules_stay(
     fresh: list[list[str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for release in range(wasm_module.KEEP + 2):
+    for release in range(wasm_ready.KEEP + 2):
         monkeypatch.setattr(wasm_module, "_wasmtime_version", lambda v=release: f"wasmtime {v}")
         new_process()
         draw(LARGE)
-    assert len(list(wasm_module.directory().glob("*.cwasm"))) == wasm_module.KEEP
+    assert len(list(wasm_module.directory().glob("*.cwasm"))) == wasm_ready.KEEP
     assert wasm_module.artefact_path().exists()
 
 
@@ -253,7 +257,9 @@ def test_no_cache_reads_writes_and_starts_nothing(
     assert wasm_module._loaded["optimised"].origin == "cranelift"
     assert fresh == []
     assert kept.stat().st_mtime_ns == before
-    assert [p.name for p in wasm_module.directory().iterdir()] == [kept.name]
+    assert sorted(p.name for p in wasm_module.directory().iterdir()) == sorted(
+        [kept.name, f"{wasm_ready.stamp()}.ready"]  # as the first draw left them
+    )
 
 
 # -- the background process itself ------------------------------------------------
@@ -265,9 +271,9 @@ def test_the_background_process_builds_the_module(
     """Really started, detached; the test waits for its file (generously: a busy machine)."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("ARGMAP_NO_CACHE", raising=False)
-    assert wasm_module.start_background_build()
+    assert wasm_ready.start_build()
     artefact = wasm_module.artefact_path()
-    marker = artefact.with_name(artefact.name + ".building")
+    marker = wasm_ready.building_file(str(wasm_ready.stamp()))
     deadline = time.monotonic() + 300
     while marker.exists() and time.monotonic() < deadline:
         time.sleep(0.1)
@@ -283,13 +289,28 @@ def test_the_background_process_says_how_to_call_it() -> None:
         check=False,
     )
     assert done.returncode == 2
-    assert done.stderr == "usage: python -m argmap.export.wasm_module ARTEFACT\n"
+    assert done.stderr == "usage: python -m argmap.export.wasm_module STAMP\n"
 
 
-def test_the_background_process_leaves_another_versions_file_alone(
+def test_the_background_process_started_by_another_installation_does_nothing(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    elsewhere = tmp_path / "argmap" / "wasm" / "graphviz-0000.cwasm"
-    assert wasm_module.main([str(elsewhere)]) == 1
-    assert not elsewhere.exists()
+    marker = wasm_ready.building_file("0000")
+    marker.parent.mkdir(parents=True)
+    marker.touch()
+    assert wasm_module.main(["0000"]) == 1
+    assert [p.name for p in marker.parent.iterdir()] == []  # its marker removed, nothing built
+
+
+def test_a_failed_background_build_is_not_started_again(
+    fresh: list[list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(compiler: str) -> Compiled:
+        raise RuntimeError("no compiler for this CPU")
+
+    monkeypatch.setattr(wasm_module, "_compile", refuse)
+    stamp = str(wasm_ready.stamp())
+    assert not wasm_module.build(stamp)
+    assert wasm_ready.failed_file(stamp).exists()
+    assert not wasm_ready.building_file(stamp).exists()

@@ -21,14 +21,14 @@ __all__ = ["Corpus", "CorpusError", "Diagnostic", "Index", "__version__", "check
 if TYPE_CHECKING:
     from argmap.api import check
     from argmap.checks import Diagnostic
+    from argmap.corpus import Corpus
     from argmap.errors import CorpusError
     from argmap.index import Index
     from argmap.loading import load
-    from argmap.model import Corpus
 
 _LAZY = {
     "load": "argmap.loading",
-    "Corpus": "argmap.model",
+    "Corpus": "argmap.corpus",
     "CorpusError": "argmap.errors",
     "Index": "argmap.index",
     "Diagnostic": "argmap.checks",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 
 from argmap.checks import Diagnostic, RuleSettings, Selection, run_checks
+from argmap.corpus import Corpus
 from argmap.index import Index
-from argmap.model import Corpus
 from argmap.texts import TextStore
 
 

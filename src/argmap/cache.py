@@ -1,7 +1,7 @@
 """A cache of validated corpora, so that a command on an unchanged file skips the YAML.
 
 Parsing and validating the corpus is most of what a query costs once the
-code is imported. :func:`load` keeps the validated :class:`~argmap.model.Corpus`
+code is imported. :func:`load` keeps the validated :class:`~argmap.corpus.Corpus`
 (with its positions) of each file it reads in the user's cache directory,
 ``$XDG_CACHE_HOME/argmap`` (``~/.cache/argmap``), and hands it back while
 the file is unchanged:
@@ -36,7 +36,7 @@ from argmap.collector import paused, settle
 from argmap.environment import ENV_NO_CACHE
 
 if TYPE_CHECKING:
-    from argmap.model import Corpus
+    from argmap.corpus import Corpus
 
 KEEP = 16
 """How many entries the cache keeps (the most recently written)."""
@@ -44,7 +44,14 @@ KEEP = 16
 _FORMAT = 1
 _SUFFIX = ".corpus.pickle"
 # The modules whose code decides what a cached corpus is.
-_BUILDERS = ("model.py", "vocabulary.py", "loading.py", "event_loader.py", "positions.py")
+_BUILDERS = (
+    "corpus.py",
+    "model.py",
+    "vocabulary.py",
+    "loading.py",
+    "event_loader.py",
+    "positions.py",
+)
 
 _disabled = False
 
@@ -138,7 +145,7 @@ def _code_stamp() -> str:
 def _read(entry: Path, key: str) -> Corpus | None:
     import pickle
 
-    from argmap.model import Corpus
+    from argmap.corpus import Corpus
 
     try:
         with entry.open("rb") as stream, paused():

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal, NamedTuple, TypeVar
 
 from argmap.collector import paused
-from argmap.model import (
+from argmap.corpus import (
     Agreement,
     Argument,
     Claim,

@@ -1,4 +1,4 @@
-"""Read a corpus file into a validated :class:`~argmap.model.Corpus`.
+"""Read a corpus file into a validated :class:`~argmap.corpus.Corpus`.
 
 The loader composes the YAML into nodes (libyaml's C parser when present,
 pure Python otherwise), then builds plain Python values itself so that it can
@@ -16,6 +16,7 @@ name the entity they concern.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -30,10 +31,10 @@ from argmap.corpus_file import default_corpus_path as default_corpus_path
 from argmap.corpus_file import read_corpus_bytes as read_corpus_bytes
 from argmap.environment import ENV_MAX_NODES
 from argmap.errors import CorpusError, Problem
-from argmap.positions import NodePath, SourceMap, format_path
+from argmap.positions import NodePath, Position, SourceMap, format_path
 
 if TYPE_CHECKING:
-    from argmap.model import Corpus
+    from argmap.corpus import Corpus
 
 
 MAX_DEPTH = 64
@@ -248,17 +249,18 @@ class _LineFix:
 
 
 def validate(raw: dict[str, Any], source_map: SourceMap) -> Corpus:
-    """Validate plain values against the model, with positions in every error."""
+    """Validate plain values against the model, with positions in every error;
+    the result is plain records (:mod:`argmap.corpus`)."""
     from pydantic import ValidationError
 
-    from argmap.model import Corpus
+    from argmap import model
 
     with _gc_paused():
         try:
-            corpus = Corpus.model_validate(raw)
+            validated = model.Corpus.model_validate(raw)
         except ValidationError as err:
             raise CorpusError(_translate(err, raw, source_map)) from None
-    return corpus.with_source_map(source_map)
+        return model.to_records(validated, source_map)
 
 
 def _fail(file: Path | None, message: str) -> CorpusError:
@@ -380,7 +382,30 @@ def _read_scalar(node: yaml.ScalarNode) -> tuple[Any, bool]:
     return value, problem is None
 
 
-def _unquoted_hint(kind: str, value: object) -> str:
+def _written_at(source_map: SourceMap, pos: Position | None) -> str | None:
+    """The plain word the user wrote at ``pos`` (for a hint), or None when unknown."""
+    if source_map.path is None or pos is None:
+        return None
+    try:
+        text = source_map.path.read_bytes().decode("utf-8-sig", errors="replace")
+    except OSError:
+        return None
+    lines = re.split(r"\r\n|\r|\n", text)
+    if not 0 < pos.line <= len(lines):
+        return None
+    word = re.match(r"[^\s#,\[\]{}]+", lines[pos.line - 1][pos.column - 1 :])
+    return word.group() if word else None
+
+
+def _reads_as(written: str, value: object) -> bool:
+    """Whether YAML reads the plain word ``written`` as ``value`` (so the hint is true)."""
+    try:
+        return bool(yaml.load(written, Loader=yaml.SafeLoader) == value)
+    except yaml.YAMLError:
+        return False
+
+
+def _unquoted_hint(kind: str, value: object, written: str | None = None) -> str:
     """Why a word the user wrote is not a string: YAML read it as a boolean or a number."""
     if kind != "string_type":
         return ""
@@ -394,6 +419,9 @@ def _unquoted_hint(kind: str, value: object) -> str:
             "and off: put it in quotes"
         )
     if isinstance(value, int | float):
+        if written is not None and written != repr(value) and _reads_as(written, value):
+            # 0x1F, 1_000, +5, .5: say what was written as well as what YAML made of it.
+            return f"; YAML read {written} as the number {value!r}: put it in quotes"
         return f"; YAML read {value!r} as a number: put it in quotes"
     return ""
 
@@ -422,8 +450,14 @@ def _translate(err: Any, raw: dict[str, Any], source_map: SourceMap) -> list[Pro
             rest = rest[:-1]
             pos = source_map.locate(loc, key=True)
         else:
-            message = item["msg"] + _unquoted_hint(kind, item.get("input"))
             pos = source_map.locate(loc)
+            value = item.get("input")
+            written = (
+                _written_at(source_map, pos)
+                if kind == "string_type" and isinstance(value, int | float)
+                else None
+            )
+            message = item["msg"] + _unquoted_hint(kind, value, written)
         parts = [p for p in (label, format_path(rest) if rest else "") if p]
         text = ": ".join([*parts, message])
         problems.append(

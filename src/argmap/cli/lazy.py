@@ -54,9 +54,42 @@ class QuickCommand(TyperCommand):
         return params
 
     def invoke(self, ctx: Context) -> Any:
-        if not any(param.name == "file" for param in self.params):
+        reads_corpus = any(param.name == "file" for param in self.params)
+        if not reads_corpus:
             collector.settle()  # reads no corpus: start-up ends here (argmap.collector)
-        return super().invoke(ctx)
+            return super().invoke(ctx)
+        try:
+            result = super().invoke(ctx)
+        except typer.Exit as done:
+            if done.exit_code in (0, 1):  # the command did its job (1: findings)
+                prepare_diagrams()
+            raise
+        prepare_diagrams()
+        return result
+
+
+def prepare_diagrams() -> None:
+    """After a command that reads the corpus, typed at a terminal: have the layout engine of
+    diagrams built in the background if the first diagram would have to compile it
+    (:func:`argmap.export.wasm_ready.prepare_ahead`). Scripts, CI and tests (stderr not a
+    terminal) never start anything; a kept module costs a few file reads."""
+    if stderr_is_terminal():
+        from argmap.export import wasm_ready
+
+        try:
+            wasm_ready.prepare_ahead()
+        except Exception:  # a head start, never a reason for the command to fail
+            return
+
+
+def stderr_is_terminal() -> bool:
+    """Whether the user is at a terminal (stderr: stdout is often piped to a pager or file)."""
+    import sys
+
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):  # replaced, or closed
+        return False
 
 
 def quicken(command: Command) -> None:

@@ -40,9 +40,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from argmap.corpus import Person, PersonKind
 from argmap.export.labels import split_name
 from argmap.index import Index
-from argmap.model import Person, PersonKind
 from argmap.subset import Subset
 
 NODE_TYPES = frozenset({"I", "L", "RA", "CA", "MA", "PA", "TA", "YA"})

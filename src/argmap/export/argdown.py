@@ -41,11 +41,11 @@ from __future__ import annotations
 import json
 import re
 
+from argmap.corpus import Argument, Basis, RebuttalKind
 from argmap.export import palette
 from argmap.export.diagram import speaker_swatches
 from argmap.export.labels import source_labels
 from argmap.index import Index
-from argmap.model import Argument, Basis, RebuttalKind
 from argmap.subset import Subset
 
 _SPECIAL = re.compile(r"([\\\[\]<>{}#@*_/])")

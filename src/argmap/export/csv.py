@@ -28,10 +28,10 @@ import csv
 import io
 from collections.abc import Sequence
 
+from argmap.corpus import RebuttalKind
 from argmap.export.labels import source_labels
 from argmap.formats import CsvTable
 from argmap.index import Index
-from argmap.model import RebuttalKind
 from argmap.subset import Subset
 
 Cell = str | bool | None | Sequence[str]

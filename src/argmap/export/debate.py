@@ -27,10 +27,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
+from argmap.corpus import Stance
 from argmap.export.columns import QUESTIONS
 from argmap.export.diagram import Diagram, DiagramOptions, LinkKind, StanceGroup, plan
 from argmap.index import Index
-from argmap.model import Stance
 from argmap.subset import Subset
 
 

@@ -28,11 +28,11 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from argmap.corpus import Argument, Basis, RebuttalKind, Stance
 from argmap.export import palette
 from argmap.export.labels import join_names, source_labels, wrap
 from argmap.formats import ClusterBy, DiagramView, RankDir, Relations
 from argmap.index import Index
-from argmap.model import Argument, Basis, RebuttalKind, Stance
 from argmap.subset import Subset
 
 DEFAULT_WRAP = 36

@@ -27,11 +27,11 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
+from argmap.corpus import RebuttalKind
 from argmap.export import palette
 from argmap.export.diagram import speaker_swatches
 from argmap.export.labels import source_labels, wrap
 from argmap.index import Index
-from argmap.model import RebuttalKind
 from argmap.subset import Subset
 
 _NODE_KEYS = (

@@ -13,7 +13,7 @@ import textwrap
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from argmap.model import Corpus, Person, PersonKind, Source
+from argmap.corpus import Corpus, Person, PersonKind, Source
 
 
 def _surname(person: Person | None, person_id: str) -> str:

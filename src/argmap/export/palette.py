@@ -39,7 +39,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from argmap.model import Corpus
+    from argmap.corpus import Corpus
 
 TOL_LIGHT: tuple[str, ...] = (
     "#77AADD",  # light blue

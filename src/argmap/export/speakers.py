@@ -22,11 +22,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from argmap.corpus import Basis
 from argmap.export import palette
 from argmap.export.diagram import speaker_swatches
 from argmap.export.labels import wrap
 from argmap.index import Index
-from argmap.model import Basis
 from argmap.subset import Subset
 
 FONT = "Arial"

@@ -29,12 +29,19 @@ another version or configuration). Only the newest few are kept. ``--no-cache``
 or ``$ARGMAP_NO_CACHE`` (see :mod:`argmap.cache`) turns all of it off: nothing
 is read, written or started in the background.
 
-Why not ship the compiled module in argmap's wheel: the machine code is
-specific to the wasmtime version (wasmtime refuses an artefact from any other
-release), to the CPU (architecture and the features it detected, e.g. AVX2)
-and to the engine's settings. A wheel would need one per platform and pin
-wasmtime exactly; pip runs no code at install time to build one. So it is
-built on the user's machine, the first time it is needed, in the background.
+Most first diagrams find the module kept already, built before them
+(:mod:`argmap.export.wasm_ready`): ``argmap init`` builds it in the
+foreground (:func:`build_now`), ``argmap diagram --prepare`` on request, and
+an interactive command that reads the corpus (``argmap check``, the first
+thing a newcomer runs) starts the background build on its way out.
+
+Why not ship the compiled module in argmap's wheel (docs/design.md, "The first
+diagram without Graphviz"): wasmtime accepts an artefact only from its own
+major release (patch releases share one) and engine settings; a module
+compiled for a generic CPU of the architecture does load on a newer one, but
+a wheel would still need one module per platform and pin wasmtime to one
+major version, which moves monthly. So it is built on the user's machine,
+before the first diagram when possible.
 
 Like the cache of validated corpora, the artefacts are trusted as the user's
 own files (the directory is made with mode 0700): wasmtime runs the machine
@@ -47,25 +54,19 @@ import atexit
 import contextlib
 import hashlib
 import os
-import platform
-import subprocess
 import sys
-import time
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from argmap import cache
+from argmap.export import wasm_ready
+from argmap.export.wasm_ready import KEEP
 
 QUICK_COMPILE_EDGES = 1000
 """Graphs with more edges than this are laid out by the optimised (Cranelift) module even when it
 must be compiled first: its faster layout repays the compile (see docs/design.md)."""
-
-KEEP = 3
-"""How many compiled modules the cache keeps (the newest; one per wasmtime version and host)."""
-
-STALE_BUILD_SECONDS = 600.0
-"""A background build still marked as running after this long is taken as dead."""
 
 _MAGIC = b"argmap-cwasm-1\n"
 _SUFFIX = ".cwasm"
@@ -96,8 +97,10 @@ def load(large: bool) -> Compiled:
         return optimised
     use_cache = cache.enabled()
     if use_cache:
-        kept = _read(artefact_path())
+        artefact = artefact_path()
+        kept = _read(artefact)
         if kept is not None:
+            wasm_ready.mark_ready(artefact)  # kept before ready files existed, or by another argmap
             return _keep("optimised", kept)
     if not large:
         quick = _loaded.get("quick") or _compile_quick()
@@ -116,7 +119,7 @@ def after_layout(compiled: Compiled) -> None:
     with it for the CPU.
     """
     if compiled.origin == "winch" and cache.enabled() and "optimised" not in _loaded:
-        start_background_build()
+        wasm_ready.start_build()
 
 
 def _keep(tier: str, compiled: Compiled) -> Compiled:
@@ -174,7 +177,7 @@ def _compile_quick() -> Compiled | None:
 
 def directory() -> Path:
     """Where compiled modules are kept: ``$XDG_CACHE_HOME/argmap/wasm``."""
-    return cache.directory() / "wasm"
+    return wasm_ready.directory()
 
 
 def key() -> str:
@@ -184,8 +187,8 @@ def key() -> str:
         _MAGIC.decode().strip(),
         _wasmtime_version(),
         f"graphviz.wasm {wasm}",
-        "cranelift speed epoch-interruption",
-        f"{sys.platform} {platform.machine()} {platform.node()}",
+        wasm_ready.ENGINE,
+        wasm_ready.host(),
     )
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:40]
 
@@ -245,93 +248,86 @@ def _write(path: Path, module: Any) -> None:
 
         cache.write_entry(path, write, suffix=_SUFFIX, keep=KEEP)
     except Exception:
-        pass
-
-
-# -- the background build -----------------------------------------------------------
-
-
-def _marker(artefact: Path) -> Path:
-    return artefact.with_name(artefact.name + ".building")
-
-
-def start_background_build() -> bool:
-    """Start a detached, low-priority process that compiles and keeps the optimised module.
-
-    Returns whether one was started: not when one is already running (a fresh
-    marker file beside the artefact says so), nor when it cannot be started.
-    """
-    artefact = artefact_path()
-    marker = _marker(artefact)
-    try:
-        artefact.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        with contextlib.suppress(OSError):
-            if time.time() - marker.stat().st_mtime > STALE_BUILD_SECONDS:
-                marker.unlink()
-        os.close(os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-    except OSError:
-        return False
-    try:
-        _spawn([sys.executable, "-m", "argmap.export.wasm_module", str(artefact)])
-    except Exception:
-        cache.remove(marker)
-        return False
-    return True
-
-
-def _spawn(argv: list[str]) -> None:
-    """Start ``argv`` detached (its own session, no terminal), not waited for."""
-    if hasattr(os, "posix_spawn"):
-        # posix_spawn rather than subprocess.Popen: nothing waits for the child, and a
-        # Popen object that is dropped while its child runs warns (ResourceWarning).
-        actions = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_RDWR, 0) for fd in (0, 1, 2)]
-        try:
-            os.posix_spawn(argv[0], argv, dict(os.environ), file_actions=actions, setsid=True)
-        except NotImplementedError:  # a libc without POSIX_SPAWN_SETSID: the same session
-            os.posix_spawn(argv[0], argv, dict(os.environ), file_actions=actions)
         return
-    flags = getattr(subprocess, "DETACHED_PROCESS", 0) | getattr(
-        subprocess, "CREATE_NEW_PROCESS_GROUP", 0
-    )
-    _children.append(
-        subprocess.Popen(  # the process stays referenced until the interpreter ends
-            argv,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            creationflags=flags,
-        )
-    )
+    wasm_ready.mark_ready(path)
 
 
-_children: list[subprocess.Popen[bytes]] = []
+# -- the background build, and the foreground one ------------------------------------
 
 
-def build(artefact: Path) -> bool:
-    """Compile the optimised module and keep it at ``artefact`` (what the background process does).
+def build(stamp: str) -> bool:
+    """Compile the optimised module and keep it (what the background process does).
 
-    Returns whether the artefact is there afterwards. Removes the marker that
-    :func:`start_background_build` made, whatever happens.
+    ``stamp`` is the :func:`~argmap.export.wasm_ready.stamp` of the argmap that
+    started the process: when it is not this installation's, nothing is done.
+    Returns whether the module is kept afterwards; a failed compile leaves a
+    ``.failed`` file so that commands do not start it again. Removes the
+    ``.building`` file that :func:`~argmap.export.wasm_ready.start_build` made,
+    whatever happens.
     """
     try:
-        if artefact != artefact_path():  # another argmap or wasmtime started it
+        if stamp != wasm_ready.stamp():  # another argmap or wasmtime started it
             return False
-        if _read(artefact) is None:
-            _write(artefact, _compile("cranelift").module)
-        return artefact.exists()
+        try:
+            return _build()
+        except Exception:
+            failed = wasm_ready.failed_file(stamp)
+            with contextlib.suppress(OSError):
+                failed.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+                failed.touch()
+            return False
     finally:
-        cache.remove(_marker(artefact))
+        cache.remove(wasm_ready.building_file(stamp))
+
+
+def _build() -> bool:
+    artefact = artefact_path()
+    if _read(artefact) is None:
+        _write(artefact, _compile("cranelift").module)
+    else:
+        wasm_ready.mark_ready(artefact)
+    return artefact.exists()
+
+
+def build_now() -> Path:
+    """Compile the optimised module now, in the foreground, and keep it (``argmap init``,
+    ``argmap diagram --prepare``); its path. A kept module is only checked.
+
+    Raises ``ImportError`` without wasmtime, ``wasmtime.WasmtimeError`` when it
+    cannot be compiled here, and ``OSError`` when it cannot be kept. The compile
+    runs in a thread, so that Ctrl-C stops the wait at once (the compile, which
+    nothing can stop, is abandoned with the process).
+    """
+    outcome: list[BaseException | bool] = []
+
+    def work() -> None:
+        try:
+            outcome.append(_build())
+        except BaseException as err:
+            outcome.append(err)
+
+    worker = threading.Thread(target=work, name="argmap-wasm-build", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        worker.join(0.05)
+    [result] = outcome
+    if isinstance(result, BaseException):
+        raise result
+    artefact = artefact_path()
+    if not result:
+        raise OSError(f"{artefact.parent}: cannot keep the compiled module there")
+    return artefact
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m argmap.export.wasm_module ARTEFACT``: the background build."""
+    """``python -m argmap.export.wasm_module STAMP``: the background build."""
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print("usage: python -m argmap.export.wasm_module ARTEFACT", file=sys.stderr)
+        print("usage: python -m argmap.export.wasm_module STAMP", file=sys.stderr)
         return 2
     with contextlib.suppress(AttributeError, OSError):
         os.nice(10)  # the user's foreground work comes first
-    return 0 if build(Path(args[0])) else 1
+    return 0 if build(args[0]) else 1
 
 
 if __name__ == "__main__":

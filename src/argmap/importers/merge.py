@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from argmap.corpus import SECTIONS as MODEL_SECTIONS
 from argmap.importers.fragment import Entity, Fragment
 from argmap.importers.naming import IdPool
-from argmap.model import SECTIONS as MODEL_SECTIONS
 
 SECTIONS = MODEL_SECTIONS
 """The corpus sections an import fills, in file order."""

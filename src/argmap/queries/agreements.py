@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from argmap.corpus import Agreement
 from argmap.index import Index
-from argmap.model import Agreement
 from argmap.queries.common import _voices_of
 from argmap.vocabulary import Basis
 

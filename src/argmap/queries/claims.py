@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from argmap.corpus import Claim
 from argmap.index import Index
-from argmap.model import Claim
 from argmap.queries.common import _fold, _Reporters, _voices_of, claim_roles
 from argmap.queries.rows import ClaimRow, claim_row
 from argmap.vocabulary import ClaimRole

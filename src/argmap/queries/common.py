@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from argmap.corpus import Claim, Rebuttal, Source
 from argmap.index import Index
-from argmap.model import Claim, Rebuttal, Source
 from argmap.vocabulary import ClaimRole
 
 # -- shared helpers -----------------------------------------------------------

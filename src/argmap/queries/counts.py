@@ -6,8 +6,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from argmap.corpus import Source
 from argmap.index import Index
-from argmap.model import Source
 from argmap.queries.rows import rebuttal_row
 from argmap.vocabulary import Basis, RebuttalKind
 

@@ -6,8 +6,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from argmap.corpus import Person
 from argmap.index import Index
-from argmap.model import Person
 
 # -- people, sources, tags ----------------------------------------------------
 

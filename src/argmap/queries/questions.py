@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from argmap.corpus import Question
 from argmap.index import Index
-from argmap.model import Question
 from argmap.queries.stances import positions
 from argmap.vocabulary import Side
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from argmap.corpus import Argument, Claim, Rebuttal
 from argmap.index import Index
-from argmap.model import Argument, Claim, Rebuttal
 from argmap.queries.common import _Reporters, _undercut_on_support, claim_roles
 from argmap.vocabulary import Basis, ClaimRole, RebuttalKind
 

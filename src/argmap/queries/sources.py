@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from argmap.corpus import Source
 from argmap.index import Index
-from argmap.model import Source
 from argmap.queries.common import source_labels
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from argmap.corpus import Stance
 from argmap.index import Index
-from argmap.model import Stance
 from argmap.queries.common import _voices_of
 from argmap.vocabulary import Basis, Side
 

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from argmap.corpus import Argument
 from argmap.errors import LookupFailed
 from argmap.index import Index
-from argmap.model import Argument
 from argmap.vocabulary import Basis, RebuttalKind
 
 # -- the pro and con tree -----------------------------------------------------

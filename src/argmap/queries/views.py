@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from argmap.corpus import Argument, Claim, Person
 from argmap.errors import LookupFailed
 from argmap.index import Index
-from argmap.model import Argument, Claim, Person
 from argmap.queries.agreements import (
     AgreementFilter,
     AgreementPair,

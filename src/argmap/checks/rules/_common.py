@@ -7,8 +7,8 @@ from difflib import get_close_matches
 
 from argmap.anchoring import Paragraphs, read_paragraphs
 from argmap.checks import CheckContext
+from argmap.corpus import Source
 from argmap.index import Entity, EntityKind, Index
-from argmap.model import Source
 
 SECTIONS: tuple[tuple[EntityKind, str], ...] = (
     ("person", "people"),

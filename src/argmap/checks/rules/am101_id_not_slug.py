@@ -32,7 +32,7 @@ from collections.abc import Iterator
 
 from argmap.checks import CheckContext, Finding
 from argmap.checks.rules._common import entities
-from argmap.model import SLUG_PATTERN
+from argmap.corpus import SLUG_PATTERN
 
 CODE = "AM101"
 NAME = "id-not-slug"

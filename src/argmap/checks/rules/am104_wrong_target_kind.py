@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.checks import CheckContext, Finding
-from argmap.model import RebuttalKind
+from argmap.corpus import RebuttalKind
 
 CODE = "AM104"
 NAME = "wrong-target-kind"

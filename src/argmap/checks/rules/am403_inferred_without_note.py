@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.checks import CheckContext, Finding
-from argmap.model import Basis
+from argmap.corpus import Basis
 
 CODE = "AM403"
 NAME = "inferred-without-note"

@@ -1,0 +1,210 @@
+"""A validated corpus as plain records: what loading returns and everything reads.
+
+:mod:`argmap.model` holds the pydantic models that *validate* a corpus file
+(its fields, their types, the closed vocabularies) and describe it in the
+JSON Schema. Once a file has passed them, its values are kept in the frozen,
+slotted records of this module, with the same names and fields
+(``Claim.speaker``, ``Rebuttal.target``, ``Corpus.claims`` ...). Queries,
+checks and exports read only these, so a command that finds its corpus in
+the cache (:mod:`argmap.cache`) never imports pydantic's model machinery nor
+builds its model classes, which cost about half of the start-up floor; a
+record is also a fraction of a model instance's memory.
+
+Records are built by :func:`argmap.model.to_records` from validated models,
+or by code that already holds valid values (a subset of a corpus). They are
+immutable (``dataclasses.replace`` makes a changed copy) and compare by
+value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from argmap.positions import SourceMap
+from argmap.vocabulary import Basis, PersonKind, RebuttalKind, Side
+
+SCHEMA_VERSION = 1
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+"""An id: a kebab-case slug. AM101 checks ids against it; the JSON Schema carries it."""
+
+DATE_PATTERN = r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$"
+"""A date as precise as the text allows: YYYY, YYYY-MM or YYYY-MM-DD (AM105 checks the rest)."""
+
+SECTIONS: tuple[str, ...] = (
+    "tags",
+    "people",
+    "sources",
+    "claims",
+    "arguments",
+    "rebuttals",
+    "agreements",
+    "questions",
+    "stances",
+)
+"""The list-valued top-level keys, in file order."""
+
+__all__ = [
+    "DATE_PATTERN",
+    "SCHEMA_VERSION",
+    "SECTIONS",
+    "SLUG_PATTERN",
+    "Agreement",
+    "Argument",
+    "Basis",
+    "Claim",
+    "Corpus",
+    "Person",
+    "PersonKind",
+    "Question",
+    "Rebuttal",
+    "RebuttalKind",
+    "Side",
+    "Source",
+    "Stance",
+    "Tag",
+]
+
+
+class _Record:
+    """Pickled as its class and its field values, rebuilt by one call of the class
+    (a frozen dataclass's own pickling sets each field through a Python loop)."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        names: tuple[str, ...] = self.__slots__
+        return (type(self), tuple([getattr(self, name) for name in names]))
+
+
+@dataclass(frozen=True, slots=True)
+class Tag(_Record):
+    """A topic in the corpus's tag vocabulary."""
+
+    id: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Person(_Record):
+    """An author, a quoted or reported speaker, or a group whose position is described."""
+
+    id: str
+    name: str
+    kind: PersonKind = PersonKind.PERSON
+    affiliation: str | None = None
+    description: str | None = None
+    members: list[str] = field(default_factory=list)
+    color: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source(_Record):
+    """One piece of the debate: an article, an essay, a debate issue."""
+
+    id: str
+    title: str
+    authors: list[str]
+    outlet: str | None = None
+    editors: list[str] = field(default_factory=list)
+    date: str | None = None
+    date_note: str | None = None
+    url: str | None = None
+    text: str | None = None
+    text_sha256: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim(_Record):
+    """An atomic proposition, attributed to a speaker and anchored by a verbatim quote."""
+
+    id: str
+    source: str
+    speaker: str
+    text: str
+    quote: str | None = None
+    reported: bool = False
+    tags: list[str] = field(default_factory=list)
+    central: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Argument(_Record):
+    """Linked premises that together support one conclusion."""
+
+    id: str
+    conclusion: str
+    premises: list[str]
+    basis: Basis = Basis.EXPLICIT
+    scheme: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rebuttal(_Record):
+    """An attack by one claim on a claim (rebut) or on an argument (undercut)."""
+
+    id: str
+    by: str
+    target: str
+    kind: RebuttalKind = RebuttalKind.REBUT
+    basis: Basis = Basis.EXPLICIT
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement(_Record):
+    """Two claims that assert the same thing in substance (AIF's MA node; Argdown's equivalence)."""
+
+    id: str
+    claims: list[str]
+    basis: Basis = Basis.EXPLICIT
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Question(_Record):
+    """What a debate is about: a motion, a resolution, an issue a piece poses."""
+
+    id: str
+    text: str
+    source: str | None = None
+    posed_by: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Stance(_Record):
+    """A claim's answer to a question: pro or con."""
+
+    id: str
+    question: str
+    claim: str
+    stance: Side
+    basis: Basis = Basis.EXPLICIT
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus(_Record):
+    """A whole corpus file, validated, with where each value came from."""
+
+    schema_version: int = SCHEMA_VERSION
+    tags: list[Tag] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    arguments: list[Argument] = field(default_factory=list)
+    rebuttals: list[Rebuttal] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+    stances: list[Stance] = field(default_factory=list)
+    source_map: SourceMap = field(default_factory=SourceMap.empty, compare=False, repr=False)
+    """Where each value came from: the file and 1-based line and column."""
+
+    def with_source_map(self, source_map: SourceMap) -> Corpus:
+        """Attach the positions recorded by the loader (returns ``self``)."""
+        object.__setattr__(self, "source_map", source_map)
+        return self
