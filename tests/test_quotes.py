@@ -119,3 +119,32 @@ def test_a_quote_is_over_the_word_limit_only_by_its_exact_count() -> None:
     assert quote_words_over("a b", 2) is None
     assert quote_words_over("it's well-known", 2) is None
     assert quote_words_over("it's … well-known today", 2) == 3
+
+
+def test_words_are_counted_alike_at_c_speed_and_by_the_word_pattern() -> None:
+    # AM309 counts the words of every text: ASCII is counted from character
+    # classes without a string per word, which must agree with the pattern.
+    import re
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from argmap.anchoring import words
+
+    pattern = re.compile(r"\w+(?:['\u2019-]\w+)*")
+    assert words("it's a well-known one-to-one fact") == 5
+    assert words("a--b 'c' -d- e'-f") == 6
+
+    @given(st.text(alphabet="ab1_-' \n.,\u2019é", max_size=30))
+    def agrees(text: str) -> None:
+        assert words(text) == len(pattern.findall(text))
+
+    agrees()
+
+
+def test_a_quote_already_in_normal_form_is_kept_as_it_is() -> None:
+    from argmap.quotes import normalise
+
+    assert normalise("Plain words, one space.") == "Plain words, one space."
+    assert normalise(" two  spaces\tand a tab ") == "two spaces and a tab"
+    assert normalise("a\x0bb\x1fc") == "a b c"

@@ -330,7 +330,7 @@ def test_prepare_where_dot_is_on_path(machine: list[list[str]], tmp_path: Path) 
     put_dot_on_path(tmp_path)
     assert diagram() == (
         0,
-        "Nothing to prepare: diagrams use 'dot' on PATH (--renderer wasm: the bundled one).\n",
+        "Nothing to prepare: diagrams use 'dot' on PATH (or add --renderer wasm).\n",
         "",
     )
     assert not wasm_ready.directory().exists()

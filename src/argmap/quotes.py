@@ -129,6 +129,9 @@ def normalise(text: str) -> str:
         text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
     elif "`" in text:  # ASCII is already in NFKC; its only character to translate
         text = text.replace("`", "'")
+    elif text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        # Printable ASCII has no white space but the space: this is normalised already.
+        return text
     # str.split() splits on exactly what \s matches, and is ten times faster than re.sub.
     return " ".join(text.split())
 
@@ -141,8 +144,11 @@ def fragments(quote: str) -> tuple[str, ...]:
             _FRAGMENTS.clear()
         text = normalise(quote)
         # Most quotes have no elision: the split is only for those that have "...".
-        parts = _ELISION.split(text) if "..." in text else (text,)
-        found = _FRAGMENTS[quote] = tuple(part for part in parts if part)
+        if "..." in text:
+            found = tuple(part for part in _ELISION.split(text) if part)
+        else:
+            found = (text,) if text else ()
+        _FRAGMENTS[quote] = found
     return found
 
 

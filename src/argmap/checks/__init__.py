@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
-from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -208,18 +207,19 @@ def run_checks(
     selection = selection or Selection()
     context = CheckContext(index, texts, settings=settings or RuleSettings())
     path = index.corpus.source_map.path
+    shown = display_path(path) if path is not None else None  # once, not per finding
     out: list[Diagnostic] = []
     with paused():  # rules make many objects and no garbage cycles
         for rule in registry():
             if not selection.enabled(rule.code):
                 continue
             for finding in rule.check(context):
-                out.append(_diagnostic(rule, finding, index, path))
+                out.append(_diagnostic(rule, finding, index, shown))
     out.sort(key=_order)
     return out
 
 
-def _diagnostic(rule: Rule, finding: Finding, index: Index, path: Path | None) -> Diagnostic:
+def _diagnostic(rule: Rule, finding: Finding, index: Index, path: str | None) -> Diagnostic:
     if finding.node is not None:
         pos = index.locate(finding.node)
     elif finding.entity_id is not None:
@@ -231,7 +231,7 @@ def _diagnostic(rule: Rule, finding: Finding, index: Index, path: Path | None) -
         rule.name,
         rule.severity,
         finding.message,
-        display_path(path) if path is not None else None,
+        path,
         pos.line if pos else None,
         pos.column if pos else None,
         finding.entity_id,

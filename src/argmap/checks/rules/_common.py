@@ -40,10 +40,13 @@ def did_you_mean(name: str, options: Iterable[str]) -> str:
 def source_paragraphs(context: CheckContext, source: Source) -> Paragraphs | None:
     """A source's text split into paragraphs as the quote rules see it, read once per run;
     None without texts, or when the text cannot be had (AM302/AM303 say why)."""
-    if context.texts is None or source.text is None:
+    name = source.text
+    if context.texts is None or name is None:
         return None
-    key = f"paragraphs:{source.text}"
-    if key not in context.cache:
-        context.cache[key] = read_paragraphs(context.texts, source.text)
-    cached: Paragraphs | None = context.cache[key]
-    return cached
+    # Called for every claim by several rules: one dict of texts by name.
+    read: dict[str, Paragraphs | None] = context.cache.setdefault("paragraphs", {})
+    try:
+        return read[name]
+    except KeyError:
+        found = read[name] = read_paragraphs(context.texts, name)
+        return found

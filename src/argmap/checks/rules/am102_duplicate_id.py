@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from argmap.checks import CheckContext, Finding
-from argmap.checks.rules._common import entities
+from argmap.checks.rules._common import SECTIONS, entities
 from argmap.positions import format_path
 
 CODE = "AM102"
@@ -51,6 +51,8 @@ def check(context: CheckContext) -> Iterator[Finding]:
             )
         else:
             seen_tags[tag.id] = i
+    if sum(len(getattr(index.corpus, section)) for _, section in SECTIONS) == len(index.by_id):
+        return  # as many ids as entities: each is its id's first definition
     for kind, section, i, entity in entities(index):
         first = index.by_id[entity.id]
         if first.kind == kind and first.row == i:

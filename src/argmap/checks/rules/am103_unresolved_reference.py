@@ -40,6 +40,9 @@ CODE = "AM103"
 NAME = "unresolved-reference"
 SEVERITY = "error"
 
+_PERSON, _SOURCE, _CLAIM, _QUESTION = ("person",), ("source",), ("claim",), ("question",)
+_TARGET = ("claim", "argument")
+
 
 def _resolve(
     index: Index, entity_id: str, field: str, ref: str, kinds: tuple[str, ...], node: NodePath
@@ -60,82 +63,100 @@ def _resolve(
 def check(context: CheckContext) -> Iterator[Finding]:
     index = context.index
     corpus = index.corpus
+    by_id = index.by_id
+
+    def wrong(ref: str, kinds: tuple[str, ...]) -> bool:
+        # The common case, a reference that resolves, costs one look-up.
+        located = by_id.get(ref)
+        return located is None or located.kind not in kinds
+
     for i, person in enumerate(corpus.people):
         for j, member in enumerate(person.members):
-            yield from _resolve(
-                index, person.id, "member", member, ("person",), ("people", i, "members", j)
-            )
+            if wrong(member, _PERSON):
+                yield from _resolve(
+                    index, person.id, "member", member, _PERSON, ("people", i, "members", j)
+                )
     for i, source in enumerate(corpus.sources):
         for field in ("authors", "editors"):
             for j, ref in enumerate(getattr(source, field)):
-                yield from _resolve(
-                    index, source.id, field[:-1], ref, ("person",), ("sources", i, field, j)
-                )
+                if wrong(ref, _PERSON):
+                    yield from _resolve(
+                        index, source.id, field[:-1], ref, _PERSON, ("sources", i, field, j)
+                    )
     for i, claim in enumerate(corpus.claims):
-        yield from _resolve(
-            index, claim.id, "speaker", claim.speaker, ("person",), ("claims", i, "speaker")
-        )
-        yield from _resolve(
-            index, claim.id, "source", claim.source, ("source",), ("claims", i, "source")
-        )
-    for i, argument in enumerate(corpus.arguments):
-        yield from _resolve(
-            index,
-            argument.id,
-            "conclusion",
-            argument.conclusion,
-            ("claim",),
-            ("arguments", i, "conclusion"),
-        )
-        for j, premise in enumerate(argument.premises):
+        if wrong(claim.speaker, _PERSON):
             yield from _resolve(
-                index, argument.id, "premise", premise, ("claim",), ("arguments", i, "premises", j)
+                index, claim.id, "speaker", claim.speaker, _PERSON, ("claims", i, "speaker")
             )
+        if wrong(claim.source, _SOURCE):
+            yield from _resolve(
+                index, claim.id, "source", claim.source, _SOURCE, ("claims", i, "source")
+            )
+    for i, argument in enumerate(corpus.arguments):
+        if wrong(argument.conclusion, _CLAIM):
+            yield from _resolve(
+                index,
+                argument.id,
+                "conclusion",
+                argument.conclusion,
+                _CLAIM,
+                ("arguments", i, "conclusion"),
+            )
+        for j, premise in enumerate(argument.premises):
+            if wrong(premise, _CLAIM):
+                yield from _resolve(
+                    index, argument.id, "premise", premise, _CLAIM, ("arguments", i, "premises", j)
+                )
     for i, rebuttal in enumerate(corpus.rebuttals):
-        yield from _resolve(
-            index, rebuttal.id, "by", rebuttal.by, ("claim",), ("rebuttals", i, "by")
-        )
-        yield from _resolve(
-            index,
-            rebuttal.id,
-            "target",
-            rebuttal.target,
-            ("claim", "argument"),
-            ("rebuttals", i, "target"),
-        )
+        if wrong(rebuttal.by, _CLAIM):
+            yield from _resolve(
+                index, rebuttal.id, "by", rebuttal.by, _CLAIM, ("rebuttals", i, "by")
+            )
+        if wrong(rebuttal.target, _TARGET):
+            yield from _resolve(
+                index,
+                rebuttal.id,
+                "target",
+                rebuttal.target,
+                _TARGET,
+                ("rebuttals", i, "target"),
+            )
     for i, agreement in enumerate(corpus.agreements):
         for j, ref in enumerate(agreement.claims):
-            yield from _resolve(
-                index, agreement.id, "claim", ref, ("claim",), ("agreements", i, "claims", j)
-            )
+            if wrong(ref, _CLAIM):
+                yield from _resolve(
+                    index, agreement.id, "claim", ref, _CLAIM, ("agreements", i, "claims", j)
+                )
     for i, question in enumerate(corpus.questions):
-        if question.source is not None:
+        if question.source is not None and wrong(question.source, _SOURCE):
             yield from _resolve(
                 index,
                 question.id,
                 "source",
                 question.source,
-                ("source",),
+                _SOURCE,
                 ("questions", i, "source"),
             )
-        if question.posed_by is not None:
+        if question.posed_by is not None and wrong(question.posed_by, _PERSON):
             yield from _resolve(
                 index,
                 question.id,
                 "posed_by",
                 question.posed_by,
-                ("person",),
+                _PERSON,
                 ("questions", i, "posed_by"),
             )
     for i, stance in enumerate(corpus.stances):
-        yield from _resolve(
-            index,
-            stance.id,
-            "question",
-            stance.question,
-            ("question",),
-            ("stances", i, "question"),
-        )
-        yield from _resolve(
-            index, stance.id, "claim", stance.claim, ("claim",), ("stances", i, "claim")
-        )
+        if wrong(stance.question, _QUESTION):
+            yield from _resolve(
+                index,
+                stance.id,
+                "question",
+                stance.question,
+                _QUESTION,
+                ("stances", i, "question"),
+            )
+        if wrong(stance.claim, _CLAIM):
+            yield from _resolve(
+                index, stance.id, "claim", stance.claim, _CLAIM, ("stances", i, "claim")
+            )

@@ -43,11 +43,17 @@ SEVERITY = "warning"
 
 def check(context: CheckContext) -> Iterator[Finding]:
     index = context.index
+    # Many claims share a speaker and a source: each pair is asked about once.
+    authors: dict[tuple[str, str], bool] = {}
     for claim in index.corpus.claims:
         source = index.sources.get(claim.source)
         if source is None or claim.speaker not in index.people or claim.reported:
             continue
-        if not index.is_author(claim.speaker, source):
+        pair = (claim.speaker, source.id)
+        is_author = authors.get(pair)
+        if is_author is None:
+            is_author = authors[pair] = index.is_author(claim.speaker, source)
+        if not is_author:
             credited = ", ".join([*source.authors, *source.editors])
             yield Finding(
                 f"speaker {claim.speaker!r} is not an author or editor of {source.id!r} "

@@ -37,14 +37,17 @@ SEVERITY = "info"
 
 def check(context: CheckContext) -> Iterator[Finding]:
     index = context.index
+    linked: set[str] = set()
+    for table in (
+        index.arguments_for,
+        index.premise_in,
+        index.attacks_by,
+        index.attacks_on,
+        index.agreements_of,
+        index.stances_of,
+    ):
+        linked.update(key for key, entries in table.items() if entries)
     for claim in index.corpus.claims:
         cid = claim.id
-        if not (
-            index.arguments_for.get(cid)
-            or index.premise_in.get(cid)
-            or index.attacks_by.get(cid)
-            or index.attacks_on.get(cid)
-            or index.agreements_of.get(cid)
-            or index.stances_of.get(cid)
-        ):
+        if cid not in linked:
             yield Finding(f"claim {cid!r} is in no argument, rebuttal, agreement or stance", cid)

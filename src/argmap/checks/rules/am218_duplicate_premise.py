@@ -35,6 +35,8 @@ SEVERITY = "error"
 
 def check(context: CheckContext) -> Iterator[Finding]:
     for argument in context.index.corpus.arguments:
+        if len(set(argument.premises)) == len(argument.premises):
+            continue  # the common case, counted without a Counter
         counts = Counter(argument.premises)
         repeated = [premise for premise, count in counts.items() if count > 1]
         for premise in repeated:
