@@ -62,14 +62,17 @@ def old_closest(normalised: str, fragment: str) -> tuple[str | None, float]:
     return (best[1] or None), round(best[0], 2)
 
 
-def make_text(megabytes: int, seed: int = 1) -> str:
+def make_text(megabytes: int, seed: int = 1, accents: bool = False) -> str:
     """Prose-like text of about ``megabytes`` MB: sentences of common words, in paragraphs,
-    with :data:`QUOTE` once in the middle."""
+    with :data:`QUOTE` once in the middle. With ``accents``, some words have accented
+    letters and some sentences a dash (a text that is not ASCII)."""
     rng = random.Random(seed)
     vocabulary = [
         "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(2, 9)))
         for _ in range(5000)
     ] + ["the", "of", "and", "to", "in", "pipeline", "years", "ten", "pay"]
+    if accents:
+        vocabulary += ["déjà", "café", "—", "naïve", "coûte", "élu"] * 50
     sentences = []
     for _ in range(2000):
         words = [rng.choice(vocabulary) for _ in range(rng.randint(6, 24))]
@@ -152,6 +155,11 @@ def main() -> None:
     parser.add_argument("--old-up-to", type=int, default=10, metavar="MB")
     parser.add_argument("--runs", type=int, default=3, help="rounds of look-ups (default 3)")
     parser.add_argument("--cpu", action="store_true", help="time CPU use instead of wall time")
+    parser.add_argument(
+        "--accents",
+        action="store_true",
+        help="a text with accented letters and dashes (not ASCII: searched as UTF-8)",
+    )
     args = parser.parse_args()
     if args.cpu:
         global CLOCK
@@ -161,7 +169,7 @@ def main() -> None:
         versions = {"before": older(args.before), **versions}
     print(f"{'MB':>4} {'code':<8} {'load':>8} {'hit':>9} {'near miss':>10} {'absent':>10}")
     for megabytes in args.sizes:
-        raw = make_text(megabytes)
+        raw = make_text(megabytes, accents=args.accents)
         rows = {name: measure(module, raw, args.runs) for name, module in versions.items()}
         for name, row in rows.items():
             print(

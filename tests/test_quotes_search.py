@@ -26,16 +26,29 @@ class SearchLog(str):
     needles: list[str]
 
     def find(self, sub: str, *args: Any) -> int:  # type: ignore[override]
-        if not self.needles or self.needles[-1] != sub:
-            self.needles.append(sub)
+        _note(self.needles, sub)
         return super().find(sub, *args)
 
 
+def _note(needles: list[str], needle: str) -> None:
+    if not needles or needles[-1] != needle:
+        needles.append(needle)
+
+
 def logged(raw: str) -> tuple[SourceText, list[str]]:
+    """A text that notes each needle it is searched for: by ``SourceText.search`` (the
+    substring search at memory speed) or by ``str.find`` (a rare character's places)."""
     text = SourceText(raw)
     log = SearchLog(text.normalised)
     log.needles = []
     text.normalised = log
+    search = text.search
+
+    def noted(needle: str, start: int = 0) -> int:
+        _note(log.needles, needle)
+        return search(needle, start)
+
+    text.search = noted  # type: ignore[method-assign]
     return text, log.needles
 
 
@@ -206,3 +219,20 @@ def test_a_rare_half_found_first_in_another_passage_is_looked_for_further() -> N
     assert "for the new bridge was" not in text._sampled()
     match = text.find("The budget for the new bridge was approved in May.")
     assert match.closest == "The budget for the new bridge was »agreed« in May."
+
+
+def test_a_text_in_other_scripts_is_searched_in_characters() -> None:
+    # The search runs on UTF-8 bytes: every offset it gives is turned back into
+    # characters, so the passage shown is the one that is there, however many
+    # accents, dashes and kanji come before it.
+    filler = "Les délégués — réunis mardi — promettent de se revoir. 会議は続く。 " * 6000
+    raw = filler + "The pipeline will pay for itself within ten years of its opening. " + filler
+    text = SourceText(raw)
+    assert len(text.normalised) > len(text._sampled())
+    match = text.find("The pipeline will pay for itself inside ten years of its opening.")
+    assert match.closest == "The pipeline will pay for itself »within« ten years of its opening."
+    assert text.find("réunis mardi ... promettent de se revoir. 会議は続く。 The pipeline").found
+    assert not text.find("ten years of its opening. ... The pipeline will pay").found
+    at = text.normalised.index("The pipeline")
+    assert text.search("The pipeline") == at
+    assert text.search("会議は続く", at) == text.normalised.find("会議は続く", at)

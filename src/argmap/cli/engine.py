@@ -26,6 +26,9 @@ def compile_engine() -> Path:
     start = time.perf_counter()
     try:
         artefact = wasm_module.build_now()
+    except KeyboardInterrupt:
+        typer.echo(" stopped.")
+        raise
     except BaseException:
         typer.echo(" failed.")
         raise
