@@ -54,3 +54,48 @@ def test_an_empty_needle_is_found_where_str_find_finds_it() -> None:
     haystack = Haystack(text)
     for start in (0, 5, len(text), len(text) + 1, -4):
         assert haystack.find("", start) == text.find("", start)
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_needles_searched_together_are_found_where_one_by_one_they_are(
+    monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    # Blocks of a few bytes, so that places fall across block ends.
+    monkeypatch.setattr(substrings, "BLOCK", 5)
+    text = TEXTS[name]
+    haystack = Haystack(text)
+    rng = random.Random(name)
+    needles = ["", "absent", "会議は水曜日"] + [
+        text[lo : lo + rng.randint(1, 9)] for lo in rng.sample(range(len(text)), 6)
+    ]
+    for most in (1, 2, 1000):
+        together = haystack.find_each(needles, most)
+        assert together == [(_places(text, needle, most), True) for needle in needles]
+
+
+def test_a_search_together_can_stop_once_one_needle_is_found(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(substrings, "BLOCK", 8)
+    text = "abc def ghi " * 4 + "needle " + "xyz " * 20
+    at = text.index("needle")
+    (needle, needle_done), (xyz, xyz_done), (absent, absent_done) = Haystack(text).find_each(
+        ["needle", "xyz", "absent"], 100, until=0
+    )
+    assert needle == (at,) and not needle_done
+    # The others are searched to the end of the block it was found in, and said
+    # incomplete.
+    block_end = (at // 8 + 1) * 8
+    assert xyz == tuple(p for p in _places(text, "xyz", 100) if p < block_end) != ()
+    assert not xyz_done
+    assert absent == () and not absent_done
+
+
+def _places(text: str, needle: str, most: int) -> tuple[int, ...]:
+    """The first ``most`` places of ``needle``, by ``str.find`` one after another."""
+    places: list[int] = []
+    at = text.find(needle)
+    while at >= 0 and len(places) < most:
+        places.append(at)
+        at = text.find(needle, at + 1)
+    return tuple(places)

@@ -35,11 +35,18 @@ runs at the speed memory is read, whatever the needle
    script, and blank lines), and shown in at most :data:`MAX_SHOWN`
    characters with the words that differ marked.
 
+In a text over :data:`LARGE_TEXT` characters, once the middle half has not
+settled it, the probes still to come (the other halves and the rarest words,
+all of which a quote found nowhere needs) are searched together, block by
+block, the text read from memory once for all of them, up to where the next
+one is first found; what each finds is remembered, and the steps go on as
+if each were searched alone (:meth:`argmap.substrings.Haystack.find_each`).
+
 A probe with a character that is rare in the sample (a digit, a capital, a
 kanji) is found by that character (``str.find`` of one character is a
-memchr, as fast as the search) and checked where it is. What a miss looked up is remembered by its
-:class:`SourceText`, so that misses sharing words search the text for them
-once.
+memchr, as fast as the search) and checked where it is. What a miss looked
+up is remembered by its :class:`SourceText`, so that misses sharing words
+search the text for them once.
 """
 
 from __future__ import annotations
@@ -220,6 +227,14 @@ class SourceText:
         as ``str.find`` says, at the speed memory is read (:mod:`argmap.substrings`)."""
         return self._haystack.find(needle, start)
 
+    def search_each(
+        self, needles: list[str], most: int, until: int | None = None
+    ) -> list[tuple[tuple[int, ...], bool]]:
+        """The first ``most`` places of each of ``needles``, searched together (the
+        text read from memory once), and whether they are all known: see
+        :meth:`argmap.substrings.Haystack.find_each`."""
+        return self._haystack.find_each(needles, most, until)
+
     def find(self, quote: str) -> QuoteMatch:
         parts = fragments(quote)
         if not parts:
@@ -283,11 +298,25 @@ class SourceText:
         best: tuple[float, int, int] | None = None
         # In a large text, where each word is one more scan of the whole text, the
         # halves stand in for the words tried when none is found.
-        most_words = MAX_TOKENS if pieces and len(text) > LARGE_TEXT else MAX_SCANS
-        for probe, offset, is_piece in _probes(pieces, tokens, self._sample_count):
+        large = bool(pieces) and len(text) > LARGE_TEXT
+        most_words = MAX_TOKENS if large else MAX_SCANS
+        planned: list[str] = []
+        for index, (probe, offset, is_piece) in enumerate(
+            _probes(pieces, tokens, self._sample_count)
+        ):
             enough = word_scans >= most_words or (word_scans >= MAX_TOKENS and votes)
             if not is_piece and enough:
                 break
+            if large and index > 0:
+                # The middle half has not settled it: the probes still to come (the
+                # other halves and the rarest words, all searched when none is
+                # found) are searched together, the text read from memory once,
+                # up to where this one is first found. What each finds is
+                # remembered, and the steps below go on as if it were searched alone.
+                if not planned:
+                    rarest = _ranked(tokens, self._sample_count)[:most_words]
+                    planned = [p for p, _ in pieces] + [w for w, _ in rarest]
+                self._scan_ahead(planned[index:])
             # A half of the quote that the sample lacks is rare: where it first
             # occurs is the passage if the rest of the quote is there too (looking
             # further would double the cost of the search); otherwise it is
@@ -331,6 +360,23 @@ class SourceText:
         start, end, cut_before, cut_after = self._passage(start, end)
         shown = _mark(self.normalised[start:end].strip(), fragment)
         return ("…" if cut_before else "") + shown + ("…" if cut_after else ""), round(ratio, 2)
+
+    def _scan_ahead(self, probes: list[str]) -> None:
+        """``probes`` searched together until the first is found, what is known of
+        each remembered as :meth:`_occurrences` would have found it."""
+        seen = self._seen
+        if seen is None:
+            seen = self._seen = {}
+        todo = [p for p in probes if (p, 1) not in seen and (p, MAX_HITS) not in seen]
+        if not todo or todo[0] != probes[0]:
+            return  # the next probe is known already: nothing is searched ahead of it
+        for probe, (hits, complete) in zip(
+            todo, self.search_each(todo, MAX_HITS, until=0), strict=True
+        ):
+            if hits or complete:
+                self._remember(probe, 1, list(hits[:1]))
+            if complete:
+                self._remember(probe, MAX_HITS, list(hits))
 
     def _compare(self, needle: str, buckets: list[int], bucket: int) -> tuple[float, int, int]:
         """The best of the windows at ``buckets`` (of ``bucket`` characters) for ``needle``:
@@ -468,8 +514,15 @@ def _probes(
     a piece."""
     for piece, offset in pieces:
         yield piece, offset, True
-    for token, offset in sorted(tokens, key=lambda t: (in_sample(t[0]), -len(t[0]))):
+    for token, offset in _ranked(tokens, in_sample):
         yield token, offset, False
+
+
+def _ranked(
+    tokens: list[tuple[str, int]], in_sample: Callable[[str], int]
+) -> list[tuple[str, int]]:
+    """``tokens`` rarest first by ``in_sample``, the longer first among equals."""
+    return sorted(tokens, key=lambda t: (in_sample(t[0]), -len(t[0])))
 
 
 def _pieces(fragment: str) -> list[tuple[str, int]]:
