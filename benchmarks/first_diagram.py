@@ -16,12 +16,22 @@ of getting the module is measured side by side, alternating in every round:
 * **before**: what argmap did before: Cranelift at its default level, with
   wasmtime's own compilation cache (``$XDG_CACHE_HOME/wasmtime``);
 * **cranelift none**: Cranelift without optimisation, nothing kept;
-* **winch**: Winch only, nothing kept.
+* **winch**: Winch only, nothing kept;
+* **after check**: ``argmap check`` typed at a terminal first (stderr on a
+  pseudo-terminal, no ``dot`` on PATH), which starts the background build;
+  the diagram is drawn once that build has finished;
+* **after init**: ``argmap init`` first, which compiles the module in the
+  foreground.
+
+``--ways`` runs some of them only (``now`` is always run: its second render
+is the warm one).
 
 "first" is the first render on the machine (empty cache), "second" the next
 one once the background build (if any) has finished; "first/warm" divides
 the first render by the second render of the same way (or, for the ways that
-keep nothing, by the warm render of "now"). The times are whole subprocesses
+keep nothing, by the warm render of "now"). For "after check" and "after init", the
+check's and the init's own times are printed below the table, with how long
+the background build took after the check. The times are whole subprocesses
 (start-up, imports, compile or load, layout, SVG), median of the rounds, as
 wall time (the compile or load part alone in brackets) and as CPU time (user
 and system; steadier than wall time on a busy machine, but it adds up the
@@ -33,6 +43,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import pty
 import resource
 import shutil
 import statistics
@@ -81,7 +92,9 @@ assert svg.startswith(b"<?xml"), svg[:100]
 print(f"{time.perf_counter() - started:.4f} {loading:.4f} {layout_cpu:.4f}")
 """
 
-WAYS = ["now", "now, no cache", "before", "cranelift-none", "winch"]
+WAYS = ["now", "now, no cache", "before", "cranelift-none", "winch", "after check", "after init"]
+AHEAD = {"after check", "after init"}
+"""The ways that build the module before the first diagram (then drawn as "now" draws it)."""
 KEEPING = {"now", "before"}
 """The ways that keep a compiled module, and so have a second render."""
 
@@ -96,10 +109,11 @@ def _run(way: str, dot: Path, cache: str) -> tuple[float, float, float, float]:
     env.pop("ARGMAP_NO_CACHE", None)
     if way == "now, no cache":
         env["ARGMAP_NO_CACHE"] = "1"
+    child_way = "now" if way in AHEAD else way.split(",")[0]
     cpu = _cpu()
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, way.split(",")[0], str(dot)],
+        [sys.executable, "-c", CHILD, child_way, str(dot)],
         env=env,
         capture_output=True,
         text=True,
@@ -111,6 +125,41 @@ def _run(way: str, dot: Path, cache: str) -> tuple[float, float, float, float]:
         raise SystemExit(f"{way} failed:\n{done.stderr}")
     _, loading, layout = (float(x) for x in done.stdout.split())
     return wall, loading, cpu, layout
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _without_dot(cache: str, folder: Path) -> dict[str, str]:
+    """The environment of a machine without Graphviz: an empty PATH entry, the given cache."""
+    env = {**os.environ, "XDG_CACHE_HOME": cache, "PATH": str(folder / "no-dot")}
+    env.pop("ARGMAP_NO_CACHE", None)
+    return env
+
+
+def _command(argv: list[str], env: dict[str, str], *, terminal: bool) -> tuple[float, float]:
+    """Wall and CPU seconds of ``python -m argmap ARGV`` (stderr on a pseudo-terminal when
+    ``terminal``; a detached build it starts is not waited for, nor counted)."""
+    primary, secondary = pty.openpty() if terminal else (None, None)
+    cpu = _cpu()
+    start = time.perf_counter()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "argmap", *argv],
+            stdout=subprocess.DEVNULL,
+            stderr=secondary if terminal else subprocess.DEVNULL,
+            env=env,
+            cwd=ROOT,
+            check=False,
+        )
+    finally:
+        for fd in (primary, secondary):
+            if fd is not None:
+                os.close(fd)
+    wall = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"argmap {' '.join(argv)} failed ({done.returncode})")
+    return wall, _cpu() - cpu
 
 
 def _wait_for_background_build(cache: str, limit: float = 120.0) -> float:
@@ -149,24 +198,50 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--sizes", type=int, nargs="*", default=[100, 500], help="synthetic corpora (claims)"
     )
+    parser.add_argument(
+        "--ways", nargs="*", choices=WAYS, default=WAYS, help="the ways to measure (default all)"
+    )
     args = parser.parse_args(argv)
+    ways = [way for way in WAYS if way in args.ways or way == "now"]
 
     work = Path(tempfile.mkdtemp(prefix="argmap-first-diagram-"))
     try:
         cases = _dots(args.sizes, work)
         times: dict[tuple[str, str, str], list[tuple[float, float, float, float]]] = {}
         background: list[float] = []
+        ahead: dict[str, list[tuple[float, float]]] = {}
+        after_check: list[float] = []
+        (work / "no-dot").mkdir()
         for _ in range(args.runs):
             for name, dot, _edges in cases:
-                for way in WAYS:
+                for way in ways:
                     cache = tempfile.mkdtemp(dir=work)
+                    env = _without_dot(cache, work)
+                    if way == "after check":
+                        ahead.setdefault(way, []).append(
+                            _command(["check", "--no-strict"], env, terminal=True)
+                        )
+                        after_check.append(_wait_for_background_build(cache))
+                    elif way == "after init":
+                        project = tempfile.mkdtemp(dir=work)
+                        ahead.setdefault(way, []).append(
+                            _command(["init", project], env, terminal=False)
+                        )
                     times.setdefault((name, way, "first"), []).append(_run(way, dot, cache))
                     if way in KEEPING:
                         if way == "now":
                             background.append(_wait_for_background_build(cache))
                         times.setdefault((name, way, "second"), []).append(_run(way, dot, cache))
                     shutil.rmtree(cache, ignore_errors=True)
-        _report(cases, times, background, args.runs)
+        _report(cases, times, background, args.runs, ways)
+        for way, samples in ahead.items():
+            wall = statistics.median(sample[0] for sample in samples)
+            cpu = statistics.median(sample[1] for sample in samples)
+            what = "argmap check at a terminal" if way == "after check" else "argmap init"
+            print(f"{way}: {what} took {wall:.2f} s wall, {cpu:.2f} s CPU (median)")
+        if after_check:
+            took = statistics.median(after_check)
+            print(f"after check: its background build was done {took:.2f} s after it (median)")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
@@ -177,6 +252,7 @@ def _report(
     times: dict[tuple[str, str, str], list[tuple[float, float, float, float]]],
     background: list[float],
     runs: int,
+    ways: list[str],
 ) -> None:
     def median(key: tuple[str, str, str], part: int) -> float:
         return statistics.median(sample[part] for sample in times[key])
@@ -188,7 +264,7 @@ def _report(
     print("|---|---|---|---|---|---|---|---|")
     for name, _, edges in cases:
         warm_now = (median((name, "now", "second"), 0), median((name, "now", "second"), 2))
-        for way in WAYS:
+        for way in ways:
             first = (median((name, way, "first"), 0), median((name, way, "first"), 2))
             compiling = median((name, way, "first"), 1)
             cells = [f"{first[0]:.2f} s ({compiling:.2f})", f"{first[1]:.2f} s"]
@@ -201,6 +277,20 @@ def _report(
                 cells += ["-", "-"]
             cells += [f"{first[0] / warm[0]:.2f}x", f"{first[1] / warm[1]:.2f}x"]
             print(f"| {name} ({edges:,} edges) | {way} | " + " | ".join(cells) + " |")
+    if background:
+        took = statistics.median(background)
+        print(f"\nThe background build after a quick first render took {took:.2f} s more (median).")
+    if {"cranelift-none", "winch", "before"} <= set(ways):
+        _report_compilers(cases, times)
+
+
+def _report_compilers(
+    cases: list[tuple[str, Path, int]],
+    times: dict[tuple[str, str, str], list[tuple[float, float, float, float]]],
+) -> None:
+    def median(key: tuple[str, str, str], part: int) -> float:
+        return statistics.median(sample[part] for sample in times[key])
+
     print()
     print("Layout alone (CPU time of the render less the compile or load), by compiler:")
     print()
@@ -214,9 +304,6 @@ def _report(
             f"| {name} ({edges:,} edges) | {optimised:.2f} s | {none:.2f} s | {winch:.2f} s "
             f"| {winch / optimised:.2f}x |"
         )
-    if background:
-        took = statistics.median(background)
-        print(f"\nThe background build after a quick first render took {took:.2f} s more (median).")
     for name, _, _ in cases:
         now, before = (median((name, way, "first"), 0) for way in ("now", "before"))
         now_cpu, before_cpu = (median((name, way, "first"), 2) for way in ("now", "before"))

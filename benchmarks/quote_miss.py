@@ -7,10 +7,12 @@
 
 For each size it times, side by side in one run: loading the text
 (:class:`~argmap.quotes.SourceText`: normalising it, and whatever the search
-builds), a quote that is found (one substring search), and two quotes that
-are missed, each searched for its closest passage: ``near``, the found
-quote with two words changed, and ``absent``, a sentence of words the text
-does not have (the search gives up after its bounded number of scans).
+builds), a quote that is found (one substring search), and three quotes
+that are missed, each searched for its closest passage: ``near``, the found
+quote with two words changed (its middle half is right), ``mid``, the found
+quote with a word of its middle changed (its middle half is wrong, its first
+half right), and ``absent``, a sentence of words the text does not have (the
+search gives up after its bounded number of scans).
 The look-ups alternate between the versions and the best of ``--runs``
 rounds is shown, so that a busy machine slows both alike.
 
@@ -41,6 +43,7 @@ from argmap import quotes
 _OLD_SENTENCE = re.compile(r"(?<=[.!?\"'])\s+|\n")
 QUOTE = "The pipeline will pay for itself within ten years of opening."
 MISSED = "The pipeline would pay for itself within ten years of its opening."
+MIDDLE = "The pipeline will pay for itself inside ten years of opening."
 ABSENT = "Quarterly revenue rose sharply after the merger was approved by regulators."
 
 
@@ -62,14 +65,17 @@ def old_closest(normalised: str, fragment: str) -> tuple[str | None, float]:
     return (best[1] or None), round(best[0], 2)
 
 
-def make_text(megabytes: int, seed: int = 1) -> str:
+def make_text(megabytes: int, seed: int = 1, accents: bool = False) -> str:
     """Prose-like text of about ``megabytes`` MB: sentences of common words, in paragraphs,
-    with :data:`QUOTE` once in the middle."""
+    with :data:`QUOTE` once in the middle. With ``accents``, some words have accented
+    letters and some sentences a dash (a text that is not ASCII)."""
     rng = random.Random(seed)
     vocabulary = [
         "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(2, 9)))
         for _ in range(5000)
     ] + ["the", "of", "and", "to", "in", "pipeline", "years", "ten", "pay"]
+    if accents:
+        vocabulary += ["déjà", "café", "—", "naïve", "coûte", "élu"] * 50
     sentences = []
     for _ in range(2000):
         words = [rng.choice(vocabulary) for _ in range(rng.randint(6, 24))]
@@ -114,12 +120,13 @@ def older(src: Path) -> ModuleType:
 def measure(module: Any, raw: str, runs: int) -> dict[str, float]:
     """Load ``raw`` with ``module``'s SourceText, then the best of ``runs`` look-ups."""
     t_load, text = timed(partial(module.SourceText, raw))
-    best = {"load": t_load, "hit": 9e9, "near": 9e9, "absent": 9e9}
+    best = {"load": t_load, "hit": 9e9, "near": 9e9, "mid": 9e9, "absent": 9e9}
     for _ in range(runs):
         # A fresh copy of the text for each round: nothing learnt by one round's
         # misses (the search remembers what it scanned for) helps the next.
         fresh = _fresh(module, text)
-        for name, quote in (("hit", QUOTE), ("near", MISSED), ("absent", ABSENT)):
+        shapes = (("hit", QUOTE), ("near", MISSED), ("mid", MIDDLE), ("absent", ABSENT))
+        for name, quote in shapes:
             elapsed, match = timed(partial(fresh.find, quote))
             best[name] = min(best[name], elapsed)
             _verify(name, match)
@@ -139,6 +146,9 @@ def _verify(name: str, match: Any) -> None:
     elif name == "near":
         assert not match.found and match.closest is not None, match
         assert "»will«" in match.closest, match.closest
+    elif name == "mid":
+        assert not match.found and match.closest is not None, match
+        assert "»within«" in match.closest, match.closest
     else:
         assert not match.found, match
 
@@ -152,6 +162,11 @@ def main() -> None:
     parser.add_argument("--old-up-to", type=int, default=10, metavar="MB")
     parser.add_argument("--runs", type=int, default=3, help="rounds of look-ups (default 3)")
     parser.add_argument("--cpu", action="store_true", help="time CPU use instead of wall time")
+    parser.add_argument(
+        "--accents",
+        action="store_true",
+        help="a text with accented letters and dashes (not ASCII: searched as UTF-8)",
+    )
     args = parser.parse_args()
     if args.cpu:
         global CLOCK
@@ -159,21 +174,26 @@ def main() -> None:
     versions: dict[str, Any] = {"now": quotes}
     if args.before is not None:
         versions = {"before": older(args.before), **versions}
-    print(f"{'MB':>4} {'code':<8} {'load':>8} {'hit':>9} {'near miss':>10} {'absent':>10}")
+    print(
+        f"{'MB':>4} {'code':<8} {'load':>8} {'hit':>9} {'near miss':>10} {'mid miss':>10}"
+        f" {'absent':>10}"
+    )
     for megabytes in args.sizes:
-        raw = make_text(megabytes)
+        raw = make_text(megabytes, accents=args.accents)
         rows = {name: measure(module, raw, args.runs) for name, module in versions.items()}
         for name, row in rows.items():
             print(
                 f"{megabytes:>4} {name:<8} {row['load']:>7.2f}s {row['hit'] * 1000:>6.1f} ms"
-                f" {row['near'] * 1000:>7.1f} ms {row['absent'] * 1000:>7.1f} ms"
+                f" {row['near'] * 1000:>7.1f} ms {row['mid'] * 1000:>7.1f} ms"
+                f" {row['absent'] * 1000:>7.1f} ms"
             )
         if "before" in rows:
             before, now = rows["before"], rows["now"]
             print(
                 f"{megabytes:>4} {'ratio':<8} {before['load'] / now['load']:>7.2f}x"
                 f" {before['hit'] / now['hit']:>8.1f}x {before['near'] / now['near']:>9.1f}x"
-                f" {before['absent'] / now['absent']:>9.1f}x   (before / now)"
+                f" {before['mid'] / now['mid']:>9.1f}x {before['absent'] / now['absent']:>9.1f}x"
+                "   (before / now)"
             )
         if megabytes <= args.old_up_to:
             text = quotes.SourceText(raw)

@@ -19,6 +19,15 @@ Wall time is the goal's measure. The CPU time of each run (user + system,
 of the child) is printed too: on a machine shared with other jobs the wall
 time also counts the waits for a core, the CPU time does not.
 
+Where the WebAssembly Graphviz is installed, one more row runs ``check``
+with its stderr on a pseudo-terminal and no ``dot`` on PATH, the layout
+engine of diagrams kept (``argmap diagram --prepare`` first): what a user at
+a terminal pays for the check that would start its build
+(:func:`argmap.export.wasm_ready.prepare_ahead`); the plain ``check`` row
+(stderr not a terminal) skips it. That difference is below the noise of whole
+runs, so the function is also timed alone, in fresh processes, with what
+``check`` has imported by then (goal: under 2 ms).
+
 ``--before DIR`` runs a second argmap from DIR (a ``src`` directory, e.g.
 from ``git archive``) first on ``PYTHONPATH``. ``python -X importtime -m
 argmap claims -a trenin`` shows where the import time goes.
@@ -59,18 +68,44 @@ QUERIES: list[list[str]] = [
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def time_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall and CPU seconds (user + system) of one run of ``argv``."""
+TERMINAL_CHECK = "check at a terminal, engine kept"
+
+PREPARE_AHEAD = """
+import sys, time
+import argmap.cache, hashlib, importlib.util, shutil  # what check has imported by then
+start = time.perf_counter()
+from argmap.export import wasm_ready
+outcome = wasm_ready.prepare_ahead()
+took = time.perf_counter() - start
+assert "wasmtime" not in sys.modules
+print(took, outcome.value)
+"""
+"""Times what a command typed at a terminal runs on its way out (argmap.cli.lazy)."""
+
+
+def time_once(
+    argv: list[str], env: dict[str, str], *, terminal: bool = False
+) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system) of one run of ``argv`` (stderr on a
+    pseudo-terminal when ``terminal``)."""
+    import pty
+
+    primary, secondary = pty.openpty() if terminal else (None, None)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(
-        argv,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=env,
-        cwd=ROOT,
-        check=False,
-    )
+    try:
+        subprocess.run(
+            argv,
+            stdout=subprocess.DEVNULL,
+            stderr=secondary if terminal else subprocess.DEVNULL,
+            env=env,
+            cwd=ROOT,
+            check=False,
+        )
+    finally:
+        for fd in (primary, secondary):
+            if fd is not None:
+                os.close(fd)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -106,12 +141,17 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             cases[(label, " ".join(query))] = ([*argmap, *query], env)
 
-    for command, env in cases.values():  # warm the file cache, the bytecode, the corpus cache
-        time_once(command, env)
+    no_dot = {**base, "PATH": tempfile.mkdtemp(prefix="argmap-bench-no-dot-")}
+    terminal: set[tuple[str, str]] = set()
+    if _engine_kept(no_dot):
+        cases[("now", TERMINAL_CHECK)] = ([*argmap, "check"], no_dot)
+        terminal.add(("now", TERMINAL_CHECK))
+    for key, (command, env) in cases.items():  # warm the file cache, bytecode, corpus cache
+        time_once(command, env, terminal=key in terminal)
     times: dict[tuple[str, str], list[tuple[float, float]]] = {key: [] for key in cases}
     for _ in range(args.runs):
         for key, (command, env) in cases.items():
-            times[key].append(time_once(command, env))
+            times[key].append(time_once(command, env, terminal=key in terminal))
     labels = list(variants)
     print(f"{args.runs} alternating rounds; median time and its ratio to the floor")
     for measure, which in (("wall", 0), ("CPU", 1)):
@@ -131,10 +171,57 @@ def main(argv: list[str] | None = None) -> int:
                     line += f"{median * 1000:>6.0f}ms {median / floor:>5.2f}x"
             now = medians[("now", name)] / floor
             print(line + ("   met" if now <= GOAL else f"   {now / GOAL:.2f}x over"))
+        if terminal:
+            at_terminal = medians[("now", TERMINAL_CHECK)]
+            plain = medians[("now", "check")]
+            print(
+                f"{TERMINAL_CHECK:<40}{at_terminal * 1000:>6.0f}ms {at_terminal / floor:>5.2f}x"
+                f"   ({(at_terminal - plain) * 1000:+.1f} ms against check)"
+            )
     print()
     print(f"Goal: at most {GOAL}x the floor for every query (the 'now' column, cache warm);")
     print("'cold' reads the corpus afresh (ARGMAP_NO_CACHE=1).")
+    if terminal:
+        _time_prepare_ahead(args.runs, no_dot, base)
     return 0
+
+
+def _engine_kept(env: dict[str, str]) -> bool:
+    """Compile and keep the layout engine of diagrams in the benchmark's cache
+    (``argmap diagram --prepare``); whether it could be."""
+    done = subprocess.run(
+        [PYTHON, "-m", "argmap", "diagram", "--prepare"],
+        capture_output=True,
+        env=env,
+        cwd=ROOT,
+        check=False,
+    )
+    return done.returncode == 0
+
+
+def _time_prepare_ahead(runs: int, no_dot: dict[str, str], base: dict[str, str]) -> None:
+    """What a command typed at a terminal pays on its way out, timed alone in fresh processes."""
+    print()
+    print("What a command typed at a terminal runs on its way out (wasm_ready.prepare_ahead),")
+    print(f"alone, with its imports, in {runs} fresh processes (goal: under 2 ms):")
+    for label, env in (("no dot on PATH, engine kept", no_dot), ("dot on PATH", base)):
+        took: list[float] = []
+        outcome = ""
+        for _ in range(runs):
+            done = subprocess.run(
+                [PYTHON, "-c", PREPARE_AHEAD],
+                capture_output=True,
+                text=True,
+                env=env,
+                cwd=ROOT,
+                check=True,
+            )
+            seconds, outcome = done.stdout.split(" ", 1)
+            took.append(float(seconds))
+        print(
+            f"  {label:<30} median {statistics.median(took) * 1000:.2f} ms, "
+            f"max {max(took) * 1000:.2f} ms ({outcome.strip()})"
+        )
 
 
 if __name__ == "__main__":

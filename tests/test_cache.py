@@ -87,6 +87,24 @@ def test_an_entry_of_another_version_is_never_used(
     assert len(entries(home)) == 2
 
 
+def test_an_entry_validated_by_another_pydantic_is_never_used(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Installing another pydantic rewrites its version file; the key notices
+    # without importing pydantic (which a query served from the cache never does).
+    # (Here a stand-in package: this process has imported the real pydantic.)
+    fake = tmp_path / "site" / "stand_in_pydantic"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("")
+    (fake / "version.py").write_text("VERSION = '2.0.0'\n")
+    monkeypatch.syspath_prepend(str(fake.parent))
+    monkeypatch.setattr(cache, "_VALIDATORS", (("stand_in_pydantic", "version.py"),))
+    cache.load(home)
+    (fake / "version.py").write_text("VERSION = '2.99.0'\n")
+    cache.load(home)
+    assert len(entries(home)) == 2
+
+
 def test_a_copy_elsewhere_is_reported_under_its_own_name(home: Path) -> None:
     cache.load(home)
     copy = home.parent / "copy.yaml"

@@ -3,6 +3,7 @@ the text it makes, and that their number does not grow with the text."""
 
 from __future__ import annotations
 
+import random
 import re
 from typing import Any
 
@@ -26,16 +27,38 @@ class SearchLog(str):
     needles: list[str]
 
     def find(self, sub: str, *args: Any) -> int:  # type: ignore[override]
-        if not self.needles or self.needles[-1] != sub:
-            self.needles.append(sub)
+        _note(self.needles, sub)
         return super().find(sub, *args)
 
 
+def _note(needles: list[str], needle: str) -> None:
+    if not needles or needles[-1] != needle:
+        needles.append(needle)
+
+
 def logged(raw: str) -> tuple[SourceText, list[str]]:
+    """A text that notes each needle it is searched for: by ``SourceText.search`` (the
+    substring search at memory speed), by ``SourceText.search_each`` (several needles
+    at once) or by ``str.find`` (a rare character's places)."""
     text = SourceText(raw)
     log = SearchLog(text.normalised)
     log.needles = []
     text.normalised = log
+    search = text.search
+
+    def noted(needle: str, start: int = 0) -> int:
+        _note(log.needles, needle)
+        return search(needle, start)
+
+    search_each = text.search_each
+
+    def noted_each(needles: list[str], most: int, until: int | None = None) -> Any:
+        for needle in needles:
+            _note(log.needles, needle)
+        return search_each(needles, most, until)
+
+    text.search = noted  # type: ignore[method-assign]
+    text.search_each = noted_each  # type: ignore[method-assign]
     return text, log.needles
 
 
@@ -206,3 +229,54 @@ def test_a_rare_half_found_first_in_another_passage_is_looked_for_further() -> N
     assert "for the new bridge was" not in text._sampled()
     match = text.find("The budget for the new bridge was approved in May.")
     assert match.closest == "The budget for the new bridge was »agreed« in May."
+
+
+def test_a_text_in_other_scripts_is_searched_in_characters() -> None:
+    # The search runs on UTF-8 bytes: every offset it gives is turned back into
+    # characters, so the passage shown is the one that is there, however many
+    # accents, dashes and kanji come before it.
+    filler = "Les délégués — réunis mardi — promettent de se revoir. 会議は続く。 " * 6000
+    raw = filler + "The pipeline will pay for itself within ten years of its opening. " + filler
+    text = SourceText(raw)
+    assert len(text.normalised) > len(text._sampled())
+    match = text.find("The pipeline will pay for itself inside ten years of its opening.")
+    assert match.closest == "The pipeline will pay for itself »within« ten years of its opening."
+    assert text.find("réunis mardi ... promettent de se revoir. 会議は続く。 The pipeline").found
+    assert not text.find("ten years of its opening. ... The pipeline will pay").found
+    at = text.normalised.index("The pipeline")
+    assert text.search("The pipeline") == at
+    assert text.search("会議は続く", at) == text.normalised.find("会議は続く", at)
+
+
+def test_probes_searched_ahead_together_change_no_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    # In a large text the probes after the middle half are searched together, block
+    # by block, up to where the next one is found: each miss gets what searching
+    # them one by one gives. Small blocks and a low "large" make this text large.
+    from argmap import substrings
+
+    rng = random.Random(14)
+    words = ["".join(rng.choices("abcdefghij", k=rng.randint(2, 7))) for _ in range(400)]
+    sentences = [" ".join(rng.choices(words, k=rng.randint(6, 14))) + "." for _ in range(4000)]
+    raw = " ".join(rng.choices(sentences, k=16000))  # three times the sample
+    monkeypatch.setattr(quotes, "LARGE_TEXT", 1000)
+    monkeypatch.setattr(substrings, "BLOCK", 4096)
+    misses = []
+    for sentence in rng.sample(sentences, 60):
+        quote = sentence.split()
+        for _ in range(rng.randint(1, 4)):  # words changed, dropped or made up
+            at = rng.randrange(len(quote))
+            quote[at] = rng.choice([rng.choice(words), "", "zzq" + quote[at]])
+        misses.append(" ".join(w for w in quote if w))
+    misses += ["Quarterly revenue rose sharply after regulators approved the merger."]
+
+    def closest_passages(search_ahead: bool) -> list[quotes.QuoteMatch]:
+        if not search_ahead:
+            monkeypatch.setattr(SourceText, "_scan_ahead", lambda self, probes: None)
+        text = SourceText(raw)
+        return [text.find(quote) for quote in misses]
+
+    ahead = closest_passages(True)
+    alone = closest_passages(False)
+    assert len(SourceText(raw)._sampled()) < len(raw) / 3
+    assert ahead == alone
+    assert sum(match.closest is not None for match in ahead) > 40

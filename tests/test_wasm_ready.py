@@ -330,7 +330,7 @@ def test_prepare_where_dot_is_on_path(machine: list[list[str]], tmp_path: Path) 
     put_dot_on_path(tmp_path)
     assert diagram() == (
         0,
-        "Nothing to prepare: diagrams use 'dot' on PATH (--renderer wasm: the bundled one).\n",
+        "Nothing to prepare: diagrams use 'dot' on PATH (or add --renderer wasm).\n",
         "",
     )
     assert not wasm_ready.directory().exists()
@@ -355,3 +355,26 @@ def test_prepare_refuses_what_it_cannot_do(machine: list[list[str]]) -> None:
         "drop --no-cache, or unset ARGMAP_NO_CACHE\n",
     )
     assert not wasm_ready.directory().exists()
+
+
+def test_ctrl_c_stops_prepare_at_once_and_keeps_nothing(tmp_path: Path) -> None:
+    import signal
+
+    env = {**os.environ, "PATH": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    env.pop("ARGMAP_NO_CACHE", None)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "argmap", "diagram", "--prepare"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert child.stdout is not None
+    begun = os.read(child.stdout.fileno(), 9)  # the compile (a second or more) starts now
+    child.send_signal(signal.SIGINT)
+    out, err = child.communicate(timeout=120)
+    assert child.returncode == 130
+    assert begun + out == (
+        b"Preparing the layout engine for diagrams (once per machine)... stopped.\n"
+    )
+    assert err == b"interrupted\n"
+    assert not list((tmp_path / "cache").rglob("*.cwasm"))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -95,6 +95,9 @@ class Paragraphs:
         default_factory=dict, repr=False, compare=False
     )
     """The spans of each quote looked up so far: AM301, AM308 and AM309 ask for the same."""
+    search: Callable[[str, int], int] | None = field(default=None, repr=False, compare=False)
+    """How ``normalised`` is searched: the text's :meth:`~argmap.quotes.SourceText.search`
+    (at memory speed) when made from one, else ``str.find``."""
 
     @classmethod
     def of(cls, raw: str) -> Paragraphs:
@@ -102,7 +105,7 @@ class Paragraphs:
 
     @classmethod
     def of_text(cls, text: SourceText) -> Paragraphs:
-        return cls(text.normalised, text.line_starts)
+        return cls(text.normalised, text.line_starts, search=text.search)
 
     def paragraph(self, offset: int) -> int:
         """The 0-based paragraph holding ``offset``."""
@@ -115,9 +118,9 @@ class Paragraphs:
             return seen
         found: list[Span] = []
         start = 0
-        normalised = self.normalised
+        search = self.search or self.normalised.find
         for part in fragments(quote):
-            at = normalised.find(part, start)
+            at = search(part, start)
             if at < 0:
                 self._found[quote] = None
                 return None

@@ -2,13 +2,15 @@
 
 Parsing and validating the corpus is most of what a query costs once the
 code is imported. :func:`load` keeps the validated :class:`~argmap.corpus.Corpus`
-(with its positions) of each file it reads in the user's cache directory,
-``$XDG_CACHE_HOME/argmap`` (``~/.cache/argmap``), and hands it back while
-the file is unchanged:
+(plain records, with their positions) of each file it reads in the user's
+cache directory, ``$XDG_CACHE_HOME/argmap`` (``~/.cache/argmap``), and hands
+it back while the file is unchanged, without importing the YAML parser or
+pydantic:
 
 * an entry is keyed by the file's content hash (SHA-256), its size and its
-  modification time, and by argmap's version and the code that builds it
-  (the model and the loader), so it is never trusted across versions;
+  modification time, by argmap's version and the code that builds it (the
+  records, the models and the loader), and by the installed pydantic (the
+  files that carry its version), so it is never trusted across versions;
 * it is stored beside nothing: the corpus's own directory is never written;
 * it is written atomically (a temporary file, then a rename), and a corrupt,
   truncated or foreign entry is ignored and rebuilt, never an error;
@@ -52,6 +54,9 @@ _BUILDERS = (
     "event_loader.py",
     "positions.py",
 )
+
+# The files that change with the installed pydantic (the version is written in them).
+_VALIDATORS = (("pydantic", "version.py"), ("pydantic_core", "__init__.py"))
 
 _disabled = False
 
@@ -124,21 +129,28 @@ def _key(data: bytes, size: int, mtime_ns: int) -> str:
 
 
 def _code_stamp() -> str:
-    """Size and modification time of the modules that build a corpus (for editable installs)."""
-    here = Path(__file__).parent
+    """Size and modification time of the modules that build a corpus (for editable
+    installs), and of the files that carry pydantic's version, which validated it.
+
+    pydantic's are found without importing it: ``import pydantic`` alone takes
+    about half the start-up floor, and a corpus served from the cache needs none
+    of it. Installing another pydantic rewrites those files.
+    """
+    from importlib.util import find_spec
+
+    files = [(name, Path(__file__).parent / name) for name in _BUILDERS]
+    for package, module in _VALIDATORS:
+        with contextlib.suppress(ImportError, ValueError):
+            spec = find_spec(package)
+            if spec is not None and spec.submodule_search_locations:
+                files.append((module, Path(spec.submodule_search_locations[0]) / module))
     parts = []
-    for name in _BUILDERS:
+    for name, path in files:
         try:
-            status = (here / name).stat()
+            status = path.stat()
         except OSError:
             continue
         parts.append(f"{name}:{status.st_size}:{status.st_mtime_ns}")
-    try:
-        import pydantic
-
-        parts.append(f"pydantic:{pydantic.VERSION}")
-    except ImportError:  # pragma: no cover - a dependency
-        pass
     return ";".join(parts)
 
 

@@ -9,21 +9,23 @@ into fragments that must occur in order.
 A quote that is found costs one substring search. A miss looks for the
 closest passage with a bounded search (:meth:`SourceText.closest`), whose
 cost does not grow with the length of the quote or the number of sentences:
-a few substring searches of the text, and a few comparisons.
+a few substring searches of the text, and a few comparisons. Every search
+runs at the speed memory is read, whatever the needle
+(:mod:`argmap.substrings`): about 4 ms for 100 MB, where CPython's
+``str.find`` takes 10 ms for a sentence and 35 to 55 ms for a word.
 
 1. The fragment's middle half, first half and second half (cut at spaces)
    are looked up whole: a quote with a word or two changed has one of them
-   right, and a long needle skips fast through the text (CPython's
-   two-way search is about three times faster for 30 characters than for
-   one word). A half that the sample lacks is taken at its first place when
-   the passage there is at least :data:`GOOD_ENOUGH` alike (looking further
-   would double the cost); otherwise the first half found in fewer than
-   :data:`MAX_HITS` places ends the lookups.
+   right, and a run of the quote's own words found in a few places settles
+   where the passage is. A half that the sample lacks is taken at its first
+   place when the passage there is at least :data:`GOOD_ENOUGH` alike
+   (looking further would double the cost); otherwise the first half found
+   in fewer than :data:`MAX_HITS` places ends the lookups.
 2. Otherwise its words (and, in scripts written without spaces, its
    character 3-grams) are ranked by how often they occur in a fixed-size
    sample of the text, and the rarest few are looked up (at most
    :data:`MAX_HITS` occurrences each). In a text over :data:`LARGE_TEXT`
-   characters, where each costs tens of milliseconds, at most
+   characters, where each is a scan of many megabytes, at most
    :data:`MAX_TOKENS` are tried after the halves.
 3. Each occurrence votes for where the fragment would start; the places
    with the most shared text become candidate windows. Only those few
@@ -33,11 +35,18 @@ a few substring searches of the text, and a few comparisons.
    script, and blank lines), and shown in at most :data:`MAX_SHOWN`
    characters with the words that differ marked.
 
+In a text over :data:`LARGE_TEXT` characters, once the middle half has not
+settled it, the probes still to come (the other halves and the rarest words,
+all of which a quote found nowhere needs) are searched together, block by
+block, the text read from memory once for all of them, up to where the next
+one is first found; what each finds is remembered, and the steps go on as
+if each were searched alone (:meth:`argmap.substrings.Haystack.find_each`).
+
 A probe with a character that is rare in the sample (a digit, a capital, a
 kanji) is found by that character (``str.find`` of one character is a
-memchr) and checked where it is. What a miss looked up is remembered by its
-:class:`SourceText`, so that misses sharing words search the text for them
-once.
+memchr, as fast as the search) and checked where it is. What a miss looked
+up is remembered by its :class:`SourceText`, so that misses sharing words
+search the text for them once.
 """
 
 from __future__ import annotations
@@ -48,6 +57,8 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+
+from argmap.substrings import Haystack
 
 _TRANSLATE = str.maketrans(
     {
@@ -217,6 +228,21 @@ class SourceText:
         # Where each paragraph ends in ``normalised`` (the joining space), for passages.
         self._paragraph_ends = ends[:-1]
         self._sample: str | None = None
+        self._sample_haystack: Haystack | None = None
+        self._haystack = Haystack(self.normalised)
+
+    def search(self, needle: str, start: int = 0) -> int:
+        """Where ``needle`` first occurs in ``normalised`` at or after ``start``, or -1,
+        as ``str.find`` says, at the speed memory is read (:mod:`argmap.substrings`)."""
+        return self._haystack.find(needle, start)
+
+    def search_each(
+        self, needles: list[str], most: int, until: int | None = None
+    ) -> list[tuple[tuple[int, ...], bool]]:
+        """The first ``most`` places of each of ``needles``, searched together (the
+        text read from memory once), and whether they are all known: see
+        :meth:`argmap.substrings.Haystack.find_each`."""
+        return self._haystack.find_each(needles, most, until)
 
     def find(self, quote: str) -> QuoteMatch:
         parts = fragments(quote)
@@ -224,7 +250,7 @@ class SourceText:
             return QuoteMatch(False, missing_fragment="", empty=True)
         start = 0
         for part in parts:
-            at = self.normalised.find(part, start)
+            at = self.search(part, start)
             if at < 0:
                 closest, ratio = self.closest(part)
                 return QuoteMatch(False, part, closest, ratio)
@@ -245,6 +271,14 @@ class SourceText:
                     text[i * step : i * step + _SAMPLE_CHUNK] for i in range(_SAMPLE_CHUNKS)
                 )
         return self._sample
+
+    def _sample_count(self, word: str) -> int:
+        """How often ``word`` occurs in the sample (without overlaps, like ``str.count``)."""
+        if self._sample_haystack is None:
+            sample = self._sampled()
+            same = sample is self.normalised
+            self._sample_haystack = self._haystack if same else Haystack(sample)
+        return self._sample_haystack.count(word)
 
     def closest(self, fragment: str) -> tuple[str | None, float]:
         """The passage most like ``fragment``, marked, and how alike (0 to 1).
@@ -271,13 +305,27 @@ class SourceText:
         votes: dict[int, dict[str, int]] = {}
         word_scans = 0
         best: tuple[float, int, int] | None = None
-        # In a large text, where a word costs a scan of tens of milliseconds, the
+        # In a large text, where each word is one more scan of the whole text, the
         # halves stand in for the words tried when none is found.
-        most_words = MAX_TOKENS if pieces and len(text) > LARGE_TEXT else MAX_SCANS
-        for probe, offset, is_piece in _probes(pieces, tokens, self._sampled):
+        large = bool(pieces) and len(text) > LARGE_TEXT
+        most_words = MAX_TOKENS if large else MAX_SCANS
+        planned: list[str] = []
+        for index, (probe, offset, is_piece) in enumerate(
+            _probes(pieces, tokens, self._sample_count)
+        ):
             enough = word_scans >= most_words or (word_scans >= MAX_TOKENS and votes)
             if not is_piece and enough:
                 break
+            if large and index > 0:
+                # The middle half has not settled it: the probes still to come (the
+                # other halves and the rarest words, all searched when none is
+                # found) are searched together, the text read from memory once,
+                # up to where this one is first found. What each finds is
+                # remembered, and the steps below go on as if it were searched alone.
+                if not planned:
+                    rarest = _ranked(tokens, self._sample_count)[:most_words]
+                    planned = [p for p, _ in pieces] + [w for w, _ in rarest]
+                self._scan_ahead(planned[index:])
             # A half of the quote that the sample lacks is rare: where it first
             # occurs is the passage if the rest of the quote is there too (looking
             # further would double the cost of the search); otherwise it is
@@ -322,6 +370,23 @@ class SourceText:
         shown = _mark(self.normalised[start:end].strip(), fragment)
         return ("…" if cut_before else "") + shown + ("…" if cut_after else ""), round(ratio, 2)
 
+    def _scan_ahead(self, probes: list[str]) -> None:
+        """``probes`` searched together until the first is found, what is known of
+        each remembered as :meth:`_occurrences` would have found it."""
+        seen = self._seen
+        if seen is None:
+            seen = self._seen = {}
+        todo = [p for p in probes if (p, 1) not in seen and (p, MAX_HITS) not in seen]
+        if not todo or todo[0] != probes[0]:
+            return  # the next probe is known already: nothing is searched ahead of it
+        for probe, (hits, complete) in zip(
+            todo, self.search_each(todo, MAX_HITS, until=0), strict=True
+        ):
+            if hits or complete:
+                self._remember(probe, 1, list(hits[:1]))
+            if complete:
+                self._remember(probe, MAX_HITS, list(hits))
+
     def _compare(self, needle: str, buckets: list[int], bucket: int) -> tuple[float, int, int]:
         """The best of the windows at ``buckets`` (of ``bucket`` characters) for ``needle``:
         how alike, and where the alike stretch starts and ends."""
@@ -352,10 +417,17 @@ class SourceText:
         text = self.normalised
         hits: list[int] = []
         at = 0
-        rare = self._rare_character(probe)
+        first = seen.get((probe, 1)) if most > 1 else None
+        if first is not None:
+            # Its first place is known (a rare half): the rest is searched from there on.
+            if not first:
+                return self._remember(probe, most, hits)
+            hits.append(first[0])
+            at = first[0] + 1
+        rare = None if first is not None else self._rare_character(probe)
         if rare is not None:
-            # The probe's rarest character, found by memchr (several times faster
-            # than searching for the probe), then the probe checked where it is.
+            # The probe's rarest character, found by memchr (which reads memory as
+            # fast as the search), then the probe checked where it is.
             index = probe.index(rare)
             step = text.find(rare, index)
             for _ in range(_RARE_STEPS):
@@ -371,12 +443,12 @@ class SourceText:
             # Commoner in the text than in the sample: the rest searched as usual
             # (every place the probe could start before ``step - index`` is done).
             at = step - index
-        at = text.find(probe, at)
+        at = self.search(probe, at)
         while at >= 0:
             hits.append(at)
             if len(hits) >= most:
                 break
-            at = text.find(probe, at + 1)
+            at = self.search(probe, at + 1)
         return self._remember(probe, most, hits)
 
     def _remember(self, probe: str, most: int, hits: list[int]) -> tuple[int, ...]:
@@ -442,16 +514,24 @@ class SourceText:
 
 
 def _probes(
-    pieces: list[tuple[str, int]], tokens: list[tuple[str, int]], sample: Callable[[], str]
+    pieces: list[tuple[str, int]],
+    tokens: list[tuple[str, int]],
+    in_sample: Callable[[str], int],
 ) -> Iterator[tuple[str, int, bool]]:
-    """The pieces in order, then the tokens rarest first in ``sample()`` (ranked only
+    """The pieces in order, then the tokens rarest first by ``in_sample`` (ranked only
     if the pieces did not find the passage), each with its offset and whether it is
     a piece."""
     for piece, offset in pieces:
         yield piece, offset, True
-    counted = sample()
-    for token, offset in sorted(tokens, key=lambda t: (counted.count(t[0]), -len(t[0]))):
+    for token, offset in _ranked(tokens, in_sample):
         yield token, offset, False
+
+
+def _ranked(
+    tokens: list[tuple[str, int]], in_sample: Callable[[str], int]
+) -> list[tuple[str, int]]:
+    """``tokens`` rarest first by ``in_sample``, the longer first among equals."""
+    return sorted(tokens, key=lambda t: (in_sample(t[0]), -len(t[0])))
 
 
 def _pieces(fragment: str) -> list[tuple[str, int]]:

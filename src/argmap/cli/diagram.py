@@ -319,9 +319,7 @@ def prepare_engine(renderer: RendererChoice) -> None:
             "drop --no-cache, or unset ARGMAP_NO_CACHE"
         )
     if renderer is not RendererChoice.WASM and wasm_ready.system_dot():
-        typer.echo(
-            "Nothing to prepare: diagrams use 'dot' on PATH (--renderer wasm: the bundled one)."
-        )
+        typer.echo("Nothing to prepare: diagrams use 'dot' on PATH (or add --renderer wasm).")
         return
     if renderer is RendererChoice.DOT:
         fail(f"'dot' is not on PATH: {INSTALL_HINT}")

@@ -22,10 +22,13 @@ def compile_engine() -> Path:
     """
     from argmap.export import wasm_module
 
-    typer.echo(PROGRESS, nl=False)
     start = time.perf_counter()
-    try:
+    try:  # from the first word on: a Ctrl-C at any point ends the line
+        typer.echo(PROGRESS, nl=False)
         artefact = wasm_module.build_now()
+    except KeyboardInterrupt:
+        typer.echo(" stopped.")
+        raise
     except BaseException:
         typer.echo(" failed.")
         raise
