@@ -133,3 +133,46 @@ def test_the_paths_agree_on_mutated_corpora(text: str) -> None:
 @given(st.text(alphabet=st.sampled_from("ab1:-[]{},'\"#&*!|>~.\n \t\x85"), max_size=120))
 def test_the_paths_agree_on_random_yaml_shapes(text: str) -> None:
     assert_same(text)
+
+
+def test_pyyamls_event_classes_are_its_own_again_after_every_load() -> None:
+    # While it parses, the fast path has the C parser make events as records
+    # (no Python __init__ per event); yaml.parse elsewhere sees yaml.events'.
+    import yaml
+    import yaml._yaml
+
+    for text in (VALID, "a: &x 1\nb: *x\n", "a: [\n"):
+        fast(text)
+        events = list(yaml.parse("a: 1", Loader=yaml.CSafeLoader))
+        assert isinstance(events[0], yaml.StreamStartEvent)
+        assert yaml._yaml.ScalarEvent is yaml.ScalarEvent
+        assert yaml._yaml.MappingStartEvent is yaml.MappingStartEvent
+
+
+def fast_in_python(text: str) -> tuple[dict[str, Any], SourceMap] | None:
+    """The fast path over PyYAML's Python parser (as without libyaml)."""
+    import yaml
+
+    try:
+        value, tree = event_loader.build(
+            text,
+            yaml.SafeLoader,
+            loading._read_scalar,
+            max_depth=loading.MAX_DEPTH,
+            max_nodes=loading.MAX_NODES,
+        )
+    except event_loader.Unusual:
+        return None
+    return value, SourceMap(None, tree=tree)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated())
+def test_the_fast_path_reads_the_python_parsers_events_alike(text: str) -> None:
+    quick, python = fast(text), fast_in_python(text)
+    if quick is None or python is None:
+        return  # the two parsers differ on some errors; the careful path decides those
+    assert python[0] == quick[0]
+    for path in paths(quick[0]):
+        assert python[1].locate(path) == quick[1].locate(path), path
+        assert python[1].locate(path, key=True) == quick[1].locate(path, key=True), path

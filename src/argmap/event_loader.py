@@ -19,12 +19,25 @@ result is the careful path's exactly (a property test checks it).
 It does decide one error: a document with more than ``max_nodes`` nodes
 (keys, values and collections) stops here, early, before memory grows with
 it, also when the rest would go to the careful path.
+
+Events as records. PyYAML's C parser makes each event by calling a class of
+:mod:`yaml.events`, whose Python ``__init__`` sets its fields one by one: at
+100k claims that is 2.7 million calls, a fifth of the parse. While it parses
+here, the parser is handed the classes below instead (the names it looks up
+in :mod:`yaml._yaml`, restored when the parse ends, under a lock): subclasses
+of ``BaseException``, only because that is a built-in type whose constructor,
+in C, keeps its positional arguments as ``args``. Nothing is raised; an event
+is read as ``event.args``, in the order in which the parser passes them (and
+:mod:`yaml.events` takes them). Without libyaml, or should a PyYAML release
+build its events otherwise, the events are turned into the same records
+(slower, the same result).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -55,6 +68,92 @@ class TooManyNodes(Exception):
         super().__init__(f"too many values at {line}:{column}")
 
 
+class _Event(BaseException):
+    """A parser event as the arguments it was made with (``args``, in ``fields`` order)."""
+
+    fields: ClassVar[tuple[str, ...]] = ("start_mark", "end_mark")
+
+
+class _StreamStart(_Event):
+    fields = ("start_mark", "end_mark", "encoding")
+
+
+class _StreamEnd(_Event):
+    pass
+
+
+class _DocumentStart(_Event):
+    fields = ("start_mark", "end_mark", "explicit", "version", "tags")
+
+
+class _DocumentEnd(_Event):
+    fields = ("start_mark", "end_mark", "explicit")
+
+
+class _Alias(_Event):
+    fields = ("anchor", "start_mark", "end_mark")
+
+
+class _Scalar(_Event):
+    fields = ("anchor", "tag", "implicit", "value", "start_mark", "end_mark", "style")
+
+
+class _SequenceStart(_Event):
+    fields = ("anchor", "tag", "implicit", "start_mark", "end_mark", "flow_style")
+
+
+class _SequenceEnd(_Event):
+    pass
+
+
+class _MappingStart(_Event):
+    fields = ("anchor", "tag", "implicit", "start_mark", "end_mark", "flow_style")
+
+
+class _MappingEnd(_Event):
+    pass
+
+
+_RECORDS: dict[str, type[_Event]] = {
+    "StreamStartEvent": _StreamStart,
+    "StreamEndEvent": _StreamEnd,
+    "DocumentStartEvent": _DocumentStart,
+    "DocumentEndEvent": _DocumentEnd,
+    "AliasEvent": _Alias,
+    "ScalarEvent": _Scalar,
+    "SequenceStartEvent": _SequenceStart,
+    "SequenceEndEvent": _SequenceEnd,
+    "MappingStartEvent": _MappingStart,
+    "MappingEndEvent": _MappingEnd,
+}
+"""The record class for each of PyYAML's event classes, by name."""
+
+_SWAP = threading.RLock()
+"""Held while PyYAML's C parser makes records: one parse at a time swaps its classes."""
+
+
+def _c_module(loader: type[Any]) -> Any:
+    """PyYAML's C module when ``loader`` parses with it and names the event classes
+    the records stand in for; else None."""
+    try:
+        import yaml._yaml as c_module
+    except ImportError:  # pragma: no cover - PyYAML without libyaml
+        return None
+    if not issubclass(loader, c_module.CParser):
+        return None
+    if any(getattr(c_module, name, None) is not getattr(yaml, name) for name in _RECORDS):
+        return None  # pragma: no cover - another PyYAML, or a swap in progress elsewhere
+    return c_module
+
+
+def _as_record(event: Any) -> Any:
+    """A :mod:`yaml.events` event as its record (the slow way, for the Python parser)."""
+    if event is None:
+        return None
+    record = _RECORDS[event.__class__.__name__]
+    return record(*(getattr(event, name) for name in record.fields))
+
+
 def _resolvers(loader: type[Any]) -> dict[str, tuple[tuple[str, Any], ...]]:
     """PyYAML's implicit resolvers by first character, as its resolver reads them."""
     table: dict[Any, list[tuple[str, Any]]] = loader.yaml_implicit_resolvers
@@ -79,19 +178,42 @@ def build(
     if any(ch in text for ch in odd):  # type: ignore[operator]
         raise Unusual("line breaks that YAML 1.1 counts differently, or a byte order mark")
     resolvers = _resolvers(loader)
-    no_resolvers: tuple[tuple[str, Any], ...] = tuple(
-        entry for entry in loader.yaml_implicit_resolvers.get(None, ())
-    )
+    no_resolvers = tuple(loader.yaml_implicit_resolvers.get(None, ()))
     tree = PositionTree(len(text))
+    limits = (max_depth, max_nodes)
+
+    with _SWAP:
+        c_module = _c_module(loader)
+        if c_module is None:
+            return _build(text, loader(text), tree, resolvers, no_resolvers, scalar, limits)
+        saved = {name: getattr(c_module, name) for name in _RECORDS}
+        try:
+            for name, record in _RECORDS.items():
+                setattr(c_module, name, record)
+            return _build(text, loader(text), tree, resolvers, no_resolvers, scalar, limits)
+        finally:
+            for name, original in saved.items():
+                setattr(c_module, name, original)
+
+
+def _build(
+    text: str | bytes,
+    parser: Any,
+    tree: PositionTree,
+    resolvers: dict[str, tuple[tuple[str, Any], ...]],
+    no_resolvers: tuple[tuple[str, Any], ...],
+    scalar: Callable[[yaml.ScalarNode], tuple[Any, bool]],
+    limits: tuple[int, int],
+) -> tuple[dict[str, Any], PositionTree]:
+    """:func:`build` with ``parser`` made. ``limits``: the deepest nesting and the most nodes."""
+    max_depth, max_nodes = limits
     values, keys, names, opens = tree.values, tree.keys, tree.names, tree.opens
     first, count, is_map = tree.first, tree.count, tree.is_map
     known_keys: dict[str, str] = {}
-
-    parser = loader(text)
-    get_event = parser.get_event
-    scalar_event = yaml.ScalarEvent
-    mapping_start = yaml.MappingStartEvent
-    sequence_start = yaml.SequenceStartEvent
+    get_event: Callable[[], Any] = parser.get_event
+    scalar_event = _Scalar
+    mapping_start = _MappingStart
+    sequence_start = _SequenceStart
 
     # Pending children of the open collections, as a stack: a collection's
     # children are moved into the tree's arrays, side by side, when it ends.
@@ -103,20 +225,29 @@ def build(
     stack: list[tuple[Any, int, int]] = []
     root: dict[str, Any] | None = None
     nodes = 0
-    alias_event = yaml.AliasEvent
-    mapping_end = yaml.MappingEndEvent
-    sequence_end = yaml.SequenceEndEvent
+    mapping_end = _MappingEnd
+    sequence_end = _SequenceEnd
     try:
         event: Any = get_event()  # StreamStart
+        if not isinstance(event, _Event):
+            # PyYAML made its own events (its Python parser, or a C parser that does
+            # not look the classes up where they were swapped): records from them.
+            get_own_event = get_event
+
+            def get_event() -> Any:
+                return _as_record(get_own_event())
+
         event = get_event()
-        if not isinstance(event, yaml.DocumentStartEvent):
+        if event.__class__ is not _DocumentStart:
             raise Unusual("no document")
         event = get_event()
-        if not isinstance(event, mapping_start) or event.anchor is not None:
+        if event.__class__ is not mapping_start:
             raise Unusual("not a mapping")
-        if event.tag is not None and event.tag != _YAML + "map":
+        anchor, tag, _, mark, _, _ = event.args
+        if anchor is not None:
+            raise Unusual("not a mapping")
+        if tag is not None and tag != _YAML + "map":
             raise Unusual("tagged top level")
-        mark: Any = event.start_mark
         tree.root = mark.index + 1
         root = {}
         first.append(0)
@@ -146,18 +277,24 @@ def build(
                 in_map = container.__class__ is dict
                 continue
             nodes += 1
+            if cls is scalar_event:
+                anchor, tag, implicit, value, mark, end_mark, _ = event.args
+            elif cls is mapping_start or cls is sequence_start:
+                anchor, tag, _, mark, _, _ = event.args
+            else:
+                _too_many(event, nodes, max_nodes)
+                raise Unusual(f"unexpected {cls.__name__}")  # an alias
             if nodes > max_nodes:
-                mark = event.start_mark
                 raise TooManyNodes(mark.line + 1, mark.column + 1)
-            if event.anchor is not None or cls is alias_event:
-                raise Unusual("anchor or alias")
-            position = event.start_mark.index + 1  # 0 is "no position"
+            if anchor is not None:
+                raise Unusual("anchor")
+            position = mark.index + 1  # 0 is "no position"
             if in_map:
                 # A key: a plain or quoted scalar with no tag.
-                if cls is not scalar_event or event.tag is not None:
+                if cls is not scalar_event or tag is not None:
                     raise Unusual("complex or tagged key")
-                key = event.value
-                if key == "<<" and event.implicit[0]:
+                key = value
+                if key == "<<" and implicit[0]:
                     raise Unusual("merge key")
                 if key in container:
                     raise Unusual("duplicate key")
@@ -168,33 +305,31 @@ def build(
                 if cls is mapping_end:
                     raise Unusual("key without value")  # pragma: no cover - the parser refuses it
                 nodes += 1
+                if cls is scalar_event:
+                    anchor, tag, implicit, value, mark, end_mark, _ = event.args
+                elif cls is mapping_start or cls is sequence_start:
+                    anchor, tag, _, mark, _, _ = event.args
+                else:
+                    _too_many(event, nodes, max_nodes)
+                    raise Unusual(f"unexpected {cls.__name__}")  # an alias
                 if nodes > max_nodes:
-                    mark = event.start_mark
                     raise TooManyNodes(mark.line + 1, mark.column + 1)
-                if event.anchor is not None or cls is alias_event:
-                    raise Unusual("anchor or alias")
-                position = event.start_mark.index + 1
+                if anchor is not None:
+                    raise Unusual("anchor")
+                position = mark.index + 1
             if cls is scalar_event:
-                value = event.value
-                if event.tag is not None:
+                if tag is not None:
                     raise Unusual("explicit tag")
-                if event.implicit[0]:
-                    for resolved, pattern in (
-                        resolvers.get(value[0], no_resolvers)
-                        if value
-                        else resolvers.get("", no_resolvers)
-                    ):
+                if implicit[0]:
+                    for resolved, pattern in resolvers.get(value[:1], no_resolvers):
                         if pattern.match(value):
-                            node = yaml.ScalarNode(
-                                resolved, value, event.start_mark, event.end_mark
-                            )
-                            value, clean = scalar(node)
+                            value, clean = scalar(yaml.ScalarNode(resolved, value, mark, end_mark))
                             if not clean:
                                 raise Unusual("unreadable scalar")
                             break
                 opened = -1
-            elif cls is mapping_start or cls is sequence_start:
-                if event.tag is not None:
+            else:
+                if tag is not None:
                     raise Unusual("explicit tag")
                 if len(stack) > max_depth:
                     raise Unusual("deep nesting")
@@ -203,8 +338,6 @@ def build(
                 first.append(0)
                 count.append(0)
                 is_map.append(1 if cls is mapping_start else 0)
-            else:
-                raise Unusual(f"unexpected {cls.__name__}")  # pragma: no cover
             p_values.append(position)
             p_opens.append(opened)
             if in_map:
@@ -219,11 +352,9 @@ def build(
                 container, collection, start = value, opened, len(p_values)
                 in_map = cls is mapping_start
                 stack.append((container, collection, start))
-        event = get_event()
-        if not isinstance(event, yaml.DocumentEndEvent):
+        if get_event().__class__ is not _DocumentEnd:
             raise Unusual("document does not end")  # pragma: no cover
-        event = get_event()
-        if not isinstance(event, yaml.StreamEndEvent):
+        if get_event().__class__ is not _StreamEnd:
             raise Unusual("more than one document")
     except yaml.YAMLError as err:
         raise Unusual("syntax error") from err
@@ -241,18 +372,23 @@ def build(
     return root, tree
 
 
+def _too_many(event: Any, nodes: int, max_nodes: int) -> None:
+    """Raise :class:`TooManyNodes` at ``event`` when ``nodes`` is past ``max_nodes``."""
+    if nodes > max_nodes and isinstance(event, _Event):
+        mark: Any = event.args[event.fields.index("start_mark")]
+        raise TooManyNodes(mark.line + 1, mark.column + 1)
+
+
 def _count_rest(get_event: Callable[[], Any], nodes: int, max_nodes: int) -> None:
     """Read the remaining events, raising :class:`TooManyNodes` past ``max_nodes``."""
-    counted = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+    counted = (_Scalar, _MappingStart, _SequenceStart)
     try:
         while True:
             event: Any = get_event()
             if isinstance(event, counted):
                 nodes += 1
-                if nodes > max_nodes:
-                    mark: Any = event.start_mark
-                    raise TooManyNodes(mark.line + 1, mark.column + 1)
-            elif event is None or isinstance(event, yaml.StreamEndEvent):
+                _too_many(event, nodes, max_nodes)
+            elif event is None or isinstance(event, _StreamEnd):
                 return  # the parser gives None once the stream has ended
     except yaml.YAMLError:
         return

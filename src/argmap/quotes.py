@@ -89,6 +89,9 @@ _TRANSLATE = str.maketrans(
 _SPACE = re.compile(r"\s+")
 _ELISION = re.compile(r"\s*(?:\.\.\.|\[\.\.\.\])\s*")
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n\s*|[\u2029]")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
+""":data:`_PARAGRAPH` for a text without U+2029: a pattern that starts with a line
+feed is searched for as one, some twenty times faster than the alternation."""
 _SENTENCE_END = re.compile(
     r"[.!?\u2026\u0589\u061f\u06d4\u0964\u0965\u203c\u2047-\u2049]+[\"')\]\u00bb\u201d\u2019]* "
     r"|[\u3002\uff01\uff1f\uff61]+[\"')\]\u300d\u300f\uff09]* ?"
@@ -152,7 +155,13 @@ def fragments(quote: str) -> tuple[str, ...]:
         text = normalise(quote)
         # Most quotes have no elision: the split is only for those that have "...".
         if "..." in text:
-            found = tuple(part for part in _ELISION.split(text) if part)
+            if "[" in text:
+                parts = _ELISION.split(text)
+            else:
+                # No "[...]": the elisions are the "..." (a normalised text's only white
+                # space is single spaces, which the pattern takes away on either side).
+                parts = [part.strip(" ") for part in text.split("...")]
+            found = tuple(part for part in parts if part)
         else:
             found = (text,) if text else ()
         _FRAGMENTS[quote] = found
@@ -203,7 +212,7 @@ class SourceText:
         starts: list[int] = []
         ends: list[int] = []
         at = 0
-        for paragraph in _PARAGRAPH.split(raw):
+        for paragraph in (_PARAGRAPH if "\u2029" in raw else _BLANK_LINE).split(raw):
             before = len(lines)
             for line in paragraph.splitlines():
                 part = normalise(line)

@@ -142,15 +142,31 @@ def load_settings(start: Path | None = None) -> Settings:
     return read_settings(found) if found is not None else Settings()
 
 
+_READ: dict[tuple[Path, Path, bytes], Settings] = {}
+"""Settings already parsed in this process, by working directory (the paths in them
+are relative to it), file and content: a command asks for them more than once (to
+choose the corpus, the texts, what not to overwrite)."""
+
+
 def read_settings(path: Path) -> Settings:
     """Read one settings file (``argmap.toml``, or ``pyproject.toml``'s ``[tool.argmap]``)."""
-    import tomllib
-
     where = display_path(path)
     try:
-        document = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+        content = path.read_bytes()
     except OSError as err:
         raise SettingsError(f"{where}: cannot be read ({err.strerror or err})") from None
+    key = (Path.cwd(), path, content)
+    known = _READ.get(key)
+    if known is None:
+        known = _READ[key] = _read(path, content, where)
+    return known
+
+
+def _read(path: Path, content: bytes, where: str) -> Settings:
+    import tomllib
+
+    try:
+        document = tomllib.loads(content.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise SettingsError(f"{where}: is not valid UTF-8; save it as UTF-8") from None
     except tomllib.TOMLDecodeError as err:

@@ -89,7 +89,7 @@ def to_dot(
     diagram: Diagram, *, layout_limits: bool = False, extra: Mapping[str, str] | None = None
 ) -> str:
     """The debate diagram as DOT source, in columns (see the module docstring)."""
-    import graphviz
+    from argmap.export import dot_source
 
     graph_attr: dict[str, Any] = {
         "rankdir": "LR",
@@ -107,7 +107,7 @@ def to_dot(
     if layout_limits:
         graph_attr.update(dot_writer.LAYOUT_LIMITS)
     graph_attr.update(extra or {})
-    graph = graphviz.Digraph(
+    graph = dot_source.Digraph(
         "argmap",
         graph_attr=graph_attr,
         node_attr={
@@ -161,11 +161,11 @@ def to_dot(
             members[column].append(node_id)
     width = max((len(line) for box in diagram.claims for line in box.lines), default=36)
     for n, ids in members.items():
-        with graph.subgraph(name=f"column_{n}") as column:
-            column.attr(rank="same")
-            column.node(f"column_{n}", label="", shape="point", style="invis", width="0")
+        with graph.subgraph(name=f"column_{n}") as rank:
+            rank.attr(rank="same")
+            rank.node(f"column_{n}", label="", shape="point", style="invis", width="0")
             if n == middle and (diagram.legend or diagram.subtitle):
-                column.node(
+                rank.node(
                     "legend_key",
                     label=_key(diagram),
                     shape="box",
@@ -175,7 +175,7 @@ def to_dot(
                     fontsize="11",
                 )
             for node_id in ids:
-                _node(column, node_id, diagram, boxes, arguments, in_box, width)
+                _node(rank, node_id, diagram, boxes, arguments, in_box, width)
     for n in range(len(members) - 1):
         graph.edge(f"column_{n}", f"column_{n + 1}", style="invis")
     if "legend_key" in graph.source and diagram.questions:

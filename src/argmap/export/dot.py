@@ -1,6 +1,7 @@
 """A :class:`~argmap.export.diagram.Diagram` as Graphviz DOT text.
 
-Built with the ``graphviz`` Python package (which only writes DOT; laying it
+Written with :mod:`argmap.export.dot_source` (the bytes the ``graphviz``
+Python package writes, without its import and quoting costs; laying the DOT
 out is :mod:`argmap.export.render`'s job). Everything is emitted in the
 diagram's order, so the same corpus gives the same DOT, byte for byte.
 
@@ -81,7 +82,7 @@ def _plain(text: str) -> str:
     Marked as not HTML: a text like ``<<x>`` is drawn as typed instead of
     being handed to Graphviz as an HTML-like label.
     """
-    from graphviz import nohtml
+    from argmap.export.dot_source import nohtml
 
     escaped: str = nohtml(_clip(text).replace("\\", "\\\\"))
     return escaped
@@ -108,7 +109,7 @@ def _clip_lines(lines: list[str] | tuple[str, ...]) -> list[str]:
 def _title(text: str) -> str:
     """The graph's title: centred lines of :data:`TITLE_WIDTH` characters, at most five."""
     lines = wrap(_clip(text, 5 * TITLE_WIDTH), TITLE_WIDTH)
-    from graphviz import nohtml
+    from argmap.export.dot_source import nohtml
 
     title: str = nohtml("\\n".join(_plain(line) for line in lines))
     return title
@@ -493,7 +494,7 @@ def to_dot(
     diagram: Diagram, *, layout_limits: bool = False, extra: Mapping[str, str] | None = None
 ) -> str:
     """The diagram as DOT source; ``extra`` graph attributes (a page fit) win."""
-    import graphviz
+    from argmap.export import dot_source
 
     if diagram.columns:
         from argmap.export.columns import to_dot as in_columns
@@ -518,7 +519,7 @@ def to_dot(
     if layout_limits:
         graph_attr.update(LAYOUT_LIMITS)
     graph_attr.update(extra or {})
-    dot = graphviz.Digraph(
+    dot = dot_source.Digraph(
         "argmap",
         graph_attr=graph_attr,
         node_attr={"shape": "Mrecord", "fontname": FONT, "fontsize": "11", "margin": "0.12,0.06"},

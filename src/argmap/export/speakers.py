@@ -171,7 +171,7 @@ def _pen(total: int) -> str:
 
 def to_dot(network: SpeakerNetwork, *, extra: Mapping[str, str] | None = None) -> str:
     """The network as DOT source."""
-    import graphviz
+    from argmap.export import dot_source
 
     graph_attr: dict[str, Any] = {
         "rankdir": "LR",
@@ -187,7 +187,7 @@ def to_dot(network: SpeakerNetwork, *, extra: Mapping[str, str] | None = None) -
         "outputorder": "edgesfirst",
         **(extra or {}),
     }
-    dot = graphviz.Digraph(
+    dot = dot_source.Digraph(
         "speakers",
         graph_attr=graph_attr,
         node_attr={"fontname": FONT, "shape": "box", "margin": "0.15,0.08"},
