@@ -138,6 +138,8 @@ def test_a_query_answered_from_the_cache_imports_no_yaml_parser() -> None:
     assert not {m for m in modules if m == "yaml" or m.startswith("yaml.")}
     # One voice in one source: a table of one column, printed without rich's console.
     assert not {"rich.console", "rich.table"} & modules
+    # The small corpus is hashed for the key without OpenSSL (cache._sha256).
+    assert "_hashlib" not in modules
 
 
 MODEL_USERS = {"import", "init", "schema"}
