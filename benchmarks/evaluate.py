@@ -28,7 +28,6 @@ map plus grounded time per thousand claims.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import tempfile
 import time
 from collections.abc import Callable
@@ -36,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from argmap.corpus import Rebuttal
+from argmap.corpus import Rebuttal, replace
 from argmap.evaluate import decompose
 from argmap.evaluate.framework import build
 from argmap.evaluate.solvers import SolverTimeout, TooManyExtensions
@@ -83,7 +82,7 @@ def with_cycles(index: Index, share: float) -> Index:
     plain = [r for r in index.corpus.rebuttals if r.target in index.claims]
     answers = [Rebuttal(id=f"{r.id}-answer", by=r.target, target=r.by) for r in plain[::step]]
     rebuttals = [*index.corpus.rebuttals, *answers]
-    return Index.build(dataclasses.replace(index.corpus, rebuttals=rebuttals))
+    return Index.build(replace(index.corpus, rebuttals=rebuttals))
 
 
 def measure(

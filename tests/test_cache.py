@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -103,6 +104,21 @@ def test_an_entry_validated_by_another_pydantic_is_never_used(
     (fake / "version.py").write_text("VERSION = '2.99.0'\n")
     cache.load(home)
     assert len(entries(home)) == 2
+
+
+@pytest.mark.parametrize("size", [0, 200_000, cache._SMALL + 1])
+def test_the_key_hashes_alike_with_or_without_openssl(
+    size: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A small file is hashed by CPython's own SHA-256 while hashlib (4 ms of
+    # OpenSSL to import) is not loaded yet; the digest must be hashlib's.
+    import hashlib
+
+    data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    expected = hashlib.sha256(data).digest()
+    monkeypatch.delitem(sys.modules, "hashlib")
+    assert cache._sha256(data) == expected
+    assert ("hashlib" in sys.modules) is (size >= cache._SMALL)
 
 
 def test_a_copy_elsewhere_is_reported_under_its_own_name(home: Path) -> None:

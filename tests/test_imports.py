@@ -138,6 +138,8 @@ def test_a_query_answered_from_the_cache_imports_no_yaml_parser() -> None:
     assert not {m for m in modules if m == "yaml" or m.startswith("yaml.")}
     # One voice in one source: a table of one column, printed without rich's console.
     assert not {"rich.console", "rich.table"} & modules
+    # The small corpus is hashed for the key without OpenSSL (cache._sha256).
+    assert "_hashlib" not in modules
 
 
 MODEL_USERS = {"import", "init", "schema"}
@@ -155,6 +157,23 @@ def test_a_command_answered_from_the_cache_builds_no_pydantic_model(name: str) -
     assert not modules & {"argmap.model", "argmap.loading", "annotated_types", "yaml"}
     assert not {m for m in modules if m.partition(".")[0] in ("pydantic", "pydantic_core")}
     assert "argmap.corpus" in modules or name == "rules"
+
+
+def test_dot_text_of_the_map_imports_no_renderer_nor_other_views() -> None:
+    """``diagram --format dot`` writes text: no Graphviz runner, page fit, Mermaid
+    writer or other view is imported (nor the graphviz package: dot_source writes it)."""
+    modules = imported(*RUNS["diagram"])
+    unneeded = {
+        "argmap.export.render",
+        "argmap.export.page",
+        "argmap.export.wasm_module",
+        "argmap.export.mermaid",
+        "argmap.export.speakers",
+        "argmap.export.debate",
+        "argmap.export.columns",
+    }
+    assert not modules & unneeded
+    assert "argmap.export.dot_source" in modules
 
 
 def test_an_app_run_in_process_keeps_its_collector_on(runner: CliRunner) -> None:

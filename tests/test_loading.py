@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
 from pathlib import Path
 
 import pytest
@@ -194,16 +195,21 @@ def test_each_record_has_the_fields_of_its_model_and_the_same_defaults(section: 
 
     name = model._RECORDS[section].__name__ if section != "corpus" else "Corpus"
     validator, record = getattr(model, name), getattr(records, name)
-    fields = {f.name: f for f in dataclasses.fields(record) if f.name != "source_map"}
-    assert set(fields) == set(validator.model_fields)
+    assert set(record.__slots__) - {"source_map"} == set(validator.model_fields)
+    required = {
+        field_name: f"{field_name}-value"
+        for field_name, declared in validator.model_fields.items()
+        if declared.is_required() and field_name != "schema_version"
+    }
+    made = record(**required)  # the record asks for the same fields, no more
     for field_name, declared in validator.model_fields.items():
-        record_field = fields[field_name]
-        if declared.is_required():
-            assert record_field.default is dataclasses.MISSING or section == "corpus"
-        elif declared.default_factory is not None:
-            assert record_field.default_factory is list
-        else:
-            assert record_field.default == declared.default
+        if not declared.is_required():
+            assert getattr(made, field_name) == declared.get_default(call_default_factory=True)
+    if section == "corpus":
+        assert made.schema_version == records.SCHEMA_VERSION
+    if required:
+        with pytest.raises(TypeError, match="missing"):
+            record()
 
 
 def test_a_loaded_corpus_is_plain_records_with_the_defaults_filled_in() -> None:
@@ -227,7 +233,16 @@ def test_a_loaded_corpus_is_plain_records_with_the_defaults_filled_in() -> None:
     assert not hasattr(a, "__dict__")
     with pytest.raises(dataclasses.FrozenInstanceError):
         a.text = "changed"  # type: ignore[misc]
-    assert dataclasses.replace(a, note="n").note == "n"
+    assert records.replace(a, note="n") == records.Claim(
+        id="a", source="s", speaker="p", text="A", tags=["x"], note="n"
+    )
+    tag = records.Tag(id="t", description="d")
+    assert hash(tag) == hash(records.Tag(id="t", description="d")) and tag != a
+    assert pickle.loads(pickle.dumps(corpus)) == corpus
+    assert repr(b) == (
+        "Claim(id='b', source='s', speaker='p', text='B', quote=None, reported=False, "
+        "tags=[], central=False, note=None)"
+    )
 
 
 @pytest.mark.parametrize(

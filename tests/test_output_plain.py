@@ -137,6 +137,8 @@ LISTINGS = [
     ["tags"],
     ["stats"],
     ["matrix"],
+    ["evaluate"],
+    ["evaluate", "--semantics", "preferred"],
 ]
 
 

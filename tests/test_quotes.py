@@ -104,6 +104,22 @@ def test_a_text_is_normalised_once_for_every_quote_rule() -> None:
     assert paragraphs.spans("second line. … code") == ((20, 32), (40, 44))
 
 
+def test_the_paragraph_rules_search_a_text_in_other_scripts_in_characters() -> None:
+    # Paragraphs made from a SourceText search with its search (UTF-8 bytes, at memory
+    # speed): the spans are in characters, as str.find gives them.
+    from argmap.anchoring import Paragraphs
+
+    raw = "Déjà vu — encore.\n\n会議は続く。 Second paragraph — here.\n" * 3
+    text = SourceText(raw)
+    paragraphs = Paragraphs.of_text(text)
+    assert paragraphs.search is not None
+    by_str_find = Paragraphs(text.normalised, text.line_starts)
+    quotes = ("encore. 会議は続く", "会議は続く。 ... — here. Déjà", "Second ... encore", "absent")
+    for quote in quotes:
+        assert paragraphs.spans(quote) == by_str_find.spans(quote), quote
+    assert paragraphs.spans("— here. Déjà vu") == ((42, 57),)
+
+
 def test_a_backtick_reads_as_an_apostrophe_in_ascii_text_too() -> None:
     # Before, a backtick became ' only in a line that also had a non-ASCII character.
     assert SourceText("it`s").find("it\u2019s").found

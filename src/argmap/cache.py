@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -122,10 +122,29 @@ def _load(file: Path) -> Corpus:
 
 
 def _key(data: bytes, size: int, mtime_ns: int) -> str:
-    digest = hashlib.sha256()
-    digest.update(f"{_FORMAT}\0{__version__}\0{_code_stamp()}\0{size}\0{mtime_ns}\0".encode())
-    digest.update(hashlib.sha256(data).digest())
-    return digest.hexdigest()[:40]
+    stamp = f"{_FORMAT}\0{__version__}\0{_code_stamp()}\0{size}\0{mtime_ns}\0".encode()
+    return _sha256(stamp + _sha256(data)).hex()[:40]
+
+
+_SMALL = 1 << 20
+"""Below this many bytes, CPython's own SHA-256 hashes the file sooner than
+hashlib's OpenSSL one can be imported (about 4 ms; OpenSSL hashes 200 kB in
+0.2 ms, the built-in module in 1.2 ms). The digest is the same either way."""
+
+
+def _sha256(data: bytes) -> bytes:
+    if len(data) < _SMALL and "hashlib" not in sys.modules:
+        from importlib import import_module
+
+        for name in ("_sha256", "_sha2"):  # CPython 3.11; 3.12 and later
+            try:
+                builtin: Any = import_module(name)
+            except ImportError:
+                continue
+            return bytes(builtin.sha256(data).digest())
+    import hashlib
+
+    return hashlib.sha256(data).digest()
 
 
 def _code_stamp() -> str:

@@ -342,11 +342,9 @@ def prepare_engine(renderer: RendererChoice) -> None:
 
 def run(index: Index, chosen: Selection, request: DiagramRequest) -> None:
     """Build, render and write the diagram for parsed options."""
+    # The writers and renderers a format needs are imported where it is written:
+    # DOT text needs neither Mermaid's writer, the page fit nor a renderer.
     from argmap.export.diagram import MAX_LAYOUT_NODES
-    from argmap.export.dot import polish_svg
-    from argmap.export.mermaid import too_long
-    from argmap.export.page import PageTooSmall, fit_source
-    from argmap.export.render import RenderFailed, RenderUnavailable, render
     from argmap.export.views import draw
 
     fmt = request.format
@@ -378,6 +376,8 @@ def run(index: Index, chosen: Selection, request: DiagramRequest) -> None:
                 f"the {request.options.view.value} view has no Mermaid form: "
                 "use svg, png, pdf or dot"
             )
+        from argmap.export.mermaid import too_long
+
         text = drawing.mermaid()
         warning = too_long(text)
         if warning is not None:
@@ -394,6 +394,8 @@ def run(index: Index, chosen: Selection, request: DiagramRequest) -> None:
             )
 
         def lay_out(source: str, out: str) -> bytes:
+            from argmap.export.render import RenderFailed, RenderUnavailable, render
+
             try:
                 rendered = render(source, out, request.renderer, timeout=request.timeout)
             except RenderUnavailable as err:
@@ -413,6 +415,8 @@ def run(index: Index, chosen: Selection, request: DiagramRequest) -> None:
         if request.page is None:
             source = build({})
         else:
+            from argmap.export.page import PageTooSmall, fit_source
+
             try:
                 source, placed = fit_source(
                     build, request.page, lambda s: lay_out(s, "svg"), fmt.value
@@ -462,11 +466,15 @@ def run(index: Index, chosen: Selection, request: DiagramRequest) -> None:
             from argmap.export.html import to_html
 
             assert drawing.diagram is not None  # refused above for the speakers view
+            from argmap.export.dot import polish_svg
+
             svg = polish_svg(lay_out(source, "svg"))
             data = to_html(svg, drawing.diagram, subset).encode("utf-8")
         else:
             data = lay_out(source, fmt.value)
             if fmt is DiagramFormat.SVG:
+                from argmap.export.dot import polish_svg
+
                 data = polish_svg(data)
     if request.output is None:
         if fmt.binary:

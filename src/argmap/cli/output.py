@@ -214,10 +214,12 @@ def plain_table(
     is the layout rich gives :func:`_table` (the box ``SIMPLE_HEAD``, no colour):
     each column measured and, when the table is too wide, the wrapping columns
     narrowed as rich narrows them, then every cell wrapped with rich's own
-    ``divide_line``. It answers only where that layout is simple: characters
-    each one cell wide, no tabs or control characters, no markup in a heading,
-    a UTF-8 stdout, a table in one part that fits the terminal. Anything else
-    goes to rich. ``tests/test_output_plain.py`` holds it to rich's bytes.
+    ``divide_line`` (and every line cut at the terminal's edge when the
+    columns' floors leave the table wider). It answers only where that layout
+    is simple: characters each one cell wide, no tabs or control characters,
+    no markup in a heading, a UTF-8 stdout, a table in one part, no column
+    squeezed below three cells. Anything else goes to rich.
+    ``tests/test_output_plain.py`` holds it to rich's bytes.
     """
     if (title and "\n" in title) or sys.platform == "win32":
         return None
@@ -242,8 +244,12 @@ def plain_table(
         if sum(widths) > room:
             widths = ratio_reduce(sum(widths) - room, [1] * len(widths), widths, widths)
         widths = [column_width(i, w) for i, w in enumerate(widths)]
-    if sum(widths) > room or min(widths) < 3:
-        return None  # rich overflows or squeezes the terminal here: leave it to rich
+    if min(widths) < 3:
+        return None  # rich squeezes the columns here: leave it to rich
+    # A column's floor (an id that does not fold) can leave the table wider than
+    # the terminal: rich then draws it at these widths and the console cuts every
+    # line at the terminal's edge.
+    edge = width if sum(widths) > room else None
 
     def cell_lines(text: str, i: int) -> list[str]:
         inner = widths[i] - 2
@@ -268,7 +274,9 @@ def plain_table(
         for i, lines in enumerate(rendered):
             blank = [" " * widths[i]] * (height - len(lines))
             rendered[i] = blank + lines if header else lines + blank
-        return [(" " + " ".join(parts) + " ").rstrip() for parts in zip(*rendered, strict=True)]
+        return [
+            (" " + " ".join(parts) + " ")[:edge].rstrip() for parts in zip(*rendered, strict=True)
+        ]
 
     out: list[str] = []
     if title:
@@ -277,7 +285,7 @@ def plain_table(
             out += [line[a:b].rstrip() for a, b in pairwise(cuts)]
     out.append("")  # the box's top edge
     out += row_lines(headers, header=True)
-    out.append(" " + "─" * (sum(widths) + len(widths) - 1))  # the heading's rule
+    out.append((" " + "─" * (sum(widths) + len(widths) - 1))[:edge])  # the heading's rule
     for n, row in enumerate(cells):
         if n and spaced:
             out.append("")

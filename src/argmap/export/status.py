@@ -23,12 +23,15 @@ them: ``--focus`` and ``--context`` change what is drawn, not a claim's status
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from argmap.export.diagram import Diagram
-from argmap.export.speakers import SpeakerNetwork
 from argmap.formats import Mapping, Semantics
 from argmap.index import Index
 from argmap.subset import Subset
+
+if TYPE_CHECKING:
+    from argmap.export.speakers import SpeakerNetwork
 
 
 @dataclass(frozen=True)

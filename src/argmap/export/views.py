@@ -9,14 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from argmap.export import debate, speakers
 from argmap.export.diagram import Diagram, DiagramOptions, default_title, plan
 from argmap.export.dot import to_dot
-from argmap.export.mermaid import to_mermaid
 from argmap.formats import DiagramView
 from argmap.index import Index
 from argmap.subset import Subset
+
+if TYPE_CHECKING:
+    from argmap.export.speakers import SpeakerNetwork
+
+# Each view's own modules (and Mermaid's writer) are imported when that view is
+# drawn: ``argmap diagram --format dot`` of the map needs none of them.
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,7 @@ def draw(
     full: Index,
     *,
     adjust: Callable[[Diagram], Diagram] | None = None,
-    adjust_speakers: Callable[[speakers.SpeakerNetwork], speakers.SpeakerNetwork] | None = None,
+    adjust_speakers: Callable[[SpeakerNetwork], SpeakerNetwork] | None = None,
 ) -> Drawing:
     """Plan ``options.view`` of ``subset`` (``full``: the whole corpus's index, for titles).
 
@@ -49,6 +54,8 @@ def draw(
     ``adjust_speakers`` the speakers view (the same overlay, as counts per speaker).
     """
     if options.view is DiagramView.SPEAKERS:
+        from argmap.export import speakers
+
         index = Index.build(subset.corpus)
         if options.title is None:
             title = "Who rebuts and agrees with whom: " + _lower_first(
@@ -65,20 +72,27 @@ def draw(
             build_dot=lambda _limits, extra: speakers.to_dot(network, extra=extra),
             mermaid=None,
         )
-    diagram = (
-        debate.plan_debate(subset, options, full)
-        if options.view is DiagramView.DEBATE
-        else plan(subset, options, full)
-    )
+    if options.view is DiagramView.DEBATE:
+        from argmap.export import debate
+
+        diagram = debate.plan_debate(subset, options, full)
+    else:
+        diagram = plan(subset, options, full)
     if adjust is not None:
         diagram = adjust(diagram)
     return Drawing(
         nodes=diagram.nodes,
         stats=diagram.stats,
         build_dot=lambda limits, extra: to_dot(diagram, layout_limits=limits, extra=extra),
-        mermaid=lambda: to_mermaid(diagram),
+        mermaid=lambda: _mermaid(diagram),
         diagram=diagram,
     )
+
+
+def _mermaid(diagram: Diagram) -> str:
+    from argmap.export.mermaid import to_mermaid
+
+    return to_mermaid(diagram)
 
 
 def _lower_first(text: str) -> str:
