@@ -215,7 +215,7 @@ def run_checks(
                 continue
             for finding in rule.check(context):
                 out.append(_diagnostic(rule, finding, index, shown))
-    out.sort(key=_order)
+        out.sort(key=_order)
     return out
 
 

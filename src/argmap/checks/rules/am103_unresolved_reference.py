@@ -29,7 +29,7 @@ claims:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from argmap.checks import CheckContext, Finding
 from argmap.checks.rules._common import did_you_mean
@@ -63,37 +63,50 @@ def _resolve(
 def check(context: CheckContext) -> Iterator[Finding]:
     index = context.index
     corpus = index.corpus
-    by_id = index.by_id
+    # The ids of each kind, as the index resolves them (an id's first definition,
+    # whatever its kind, is the one a reference finds): a look-up per reference.
+    tables: dict[str, Collection[str]] = {
+        "person": index.people,
+        "source": index.sources,
+        "claim": index.claims,
+        "argument": index.arguments,
+        "question": index.questions,
+    }
+    others = (index.rebuttals, index.agreements, index.stances)
+    if len(index.by_id) != sum(map(len, (*tables.values(), *others))):
+        # An id shared by two kinds: each table keeps only the ids it defines first.
+        tables = {
+            kind: {ref for ref, located in index.by_id.items() if located.kind == kind}
+            for kind in tables
+        }
 
-    def wrong(ref: str, kinds: tuple[str, ...]) -> bool:
-        # The common case, a reference that resolves, costs one look-up.
-        located = by_id.get(ref)
-        return located is None or located.kind not in kinds
+    persons, sources, claims = tables["person"], tables["source"], tables["claim"]
+    arguments, questions = tables["argument"], tables["question"]
 
     for i, person in enumerate(corpus.people):
         for j, member in enumerate(person.members):
-            if wrong(member, _PERSON):
+            if member not in persons:
                 yield from _resolve(
                     index, person.id, "member", member, _PERSON, ("people", i, "members", j)
                 )
     for i, source in enumerate(corpus.sources):
         for field in ("authors", "editors"):
             for j, ref in enumerate(getattr(source, field)):
-                if wrong(ref, _PERSON):
+                if ref not in persons:
                     yield from _resolve(
                         index, source.id, field[:-1], ref, _PERSON, ("sources", i, field, j)
                     )
     for i, claim in enumerate(corpus.claims):
-        if wrong(claim.speaker, _PERSON):
+        if claim.speaker not in persons:
             yield from _resolve(
                 index, claim.id, "speaker", claim.speaker, _PERSON, ("claims", i, "speaker")
             )
-        if wrong(claim.source, _SOURCE):
+        if claim.source not in sources:
             yield from _resolve(
                 index, claim.id, "source", claim.source, _SOURCE, ("claims", i, "source")
             )
     for i, argument in enumerate(corpus.arguments):
-        if wrong(argument.conclusion, _CLAIM):
+        if argument.conclusion not in claims:
             yield from _resolve(
                 index,
                 argument.id,
@@ -103,16 +116,16 @@ def check(context: CheckContext) -> Iterator[Finding]:
                 ("arguments", i, "conclusion"),
             )
         for j, premise in enumerate(argument.premises):
-            if wrong(premise, _CLAIM):
+            if premise not in claims:
                 yield from _resolve(
                     index, argument.id, "premise", premise, _CLAIM, ("arguments", i, "premises", j)
                 )
     for i, rebuttal in enumerate(corpus.rebuttals):
-        if wrong(rebuttal.by, _CLAIM):
+        if rebuttal.by not in claims:
             yield from _resolve(
                 index, rebuttal.id, "by", rebuttal.by, _CLAIM, ("rebuttals", i, "by")
             )
-        if wrong(rebuttal.target, _TARGET):
+        if rebuttal.target not in claims and rebuttal.target not in arguments:
             yield from _resolve(
                 index,
                 rebuttal.id,
@@ -123,12 +136,12 @@ def check(context: CheckContext) -> Iterator[Finding]:
             )
     for i, agreement in enumerate(corpus.agreements):
         for j, ref in enumerate(agreement.claims):
-            if wrong(ref, _CLAIM):
+            if ref not in claims:
                 yield from _resolve(
                     index, agreement.id, "claim", ref, _CLAIM, ("agreements", i, "claims", j)
                 )
     for i, question in enumerate(corpus.questions):
-        if question.source is not None and wrong(question.source, _SOURCE):
+        if question.source is not None and question.source not in sources:
             yield from _resolve(
                 index,
                 question.id,
@@ -137,7 +150,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
                 _SOURCE,
                 ("questions", i, "source"),
             )
-        if question.posed_by is not None and wrong(question.posed_by, _PERSON):
+        if question.posed_by is not None and question.posed_by not in persons:
             yield from _resolve(
                 index,
                 question.id,
@@ -147,7 +160,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
                 ("questions", i, "posed_by"),
             )
     for i, stance in enumerate(corpus.stances):
-        if wrong(stance.question, _QUESTION):
+        if stance.question not in questions:
             yield from _resolve(
                 index,
                 stance.id,
@@ -156,7 +169,7 @@ def check(context: CheckContext) -> Iterator[Finding]:
                 _QUESTION,
                 ("stances", i, "question"),
             )
-        if wrong(stance.claim, _CLAIM):
+        if stance.claim not in claims:
             yield from _resolve(
                 index, stance.id, "claim", stance.claim, _CLAIM, ("stances", i, "claim")
             )
