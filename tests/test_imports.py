@@ -176,6 +176,12 @@ def test_dot_text_of_the_map_imports_no_renderer_nor_other_views() -> None:
     assert "argmap.export.dot_source" in modules
 
 
+def test_a_table_wider_than_the_terminal_is_printed_without_rich() -> None:
+    """evaluate's rejected claims hold an id that does not fold at 100 columns: rich
+    would draw the table past the edge and cut its lines, and so does plain_table."""
+    assert not {"rich.console", "rich.table"} & imported("evaluate")
+
+
 def test_an_app_run_in_process_keeps_its_collector_on(runner: CliRunner) -> None:
     """Only the console entry point pauses the collector: a caller of the typer app
     (a test, an application) finds it on."""
