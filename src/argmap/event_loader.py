@@ -29,8 +29,9 @@ of ``BaseException``, only because that is a built-in type whose constructor,
 in C, keeps its positional arguments as ``args``. Nothing is raised; an event
 is read as ``event.args``, in the order in which the parser passes them (and
 :mod:`yaml.events` takes them). Without libyaml, or should a PyYAML release
-build its events otherwise, the events are turned into the same records
-(slower, the same result).
+build its events otherwise (tried once, on a small document with an event of
+every kind), the events are turned into the same records (slower, the same
+result).
 """
 
 from __future__ import annotations
@@ -143,7 +144,38 @@ def _c_module(loader: type[Any]) -> Any:
         return None
     if any(getattr(c_module, name, None) is not getattr(yaml, name) for name in _RECORDS):
         return None  # pragma: no cover - another PyYAML, or a swap in progress elsewhere
-    return c_module
+    global _SWAP_WORKS
+    if _SWAP_WORKS is None:
+        _SWAP_WORKS = _makes_records(c_module)
+    return c_module if _SWAP_WORKS else None
+
+
+_SWAP_WORKS: bool | None = None
+"""Whether PyYAML's C parser makes records once its classes are swapped (tried once)."""
+
+_PROBE = "%YAML 1.1\n---\na: &x [1, {b: 'c'}]\nd: *x\n...\n"
+"""A document with an event of every kind."""
+
+
+def _makes_records(c_module: Any) -> bool:
+    """Whether the C parser, given the record classes, makes every event as a record
+    with the fields in order (a PyYAML that passes them otherwise keeps its own)."""
+    saved = {name: getattr(c_module, name) for name in _RECORDS}
+    try:
+        for name, record in _RECORDS.items():
+            setattr(c_module, name, record)
+        parser = c_module.CParser(_PROBE)
+        kinds = set()
+        while (event := parser.get_event()) is not None:
+            if not isinstance(event, _Event) or len(event.args) != len(event.fields):
+                return False  # pragma: no cover - another PyYAML
+            kinds.add(event.__class__)
+        return kinds == set(_RECORDS.values())
+    except Exception:  # pragma: no cover - a PyYAML that calls them otherwise
+        return False
+    finally:
+        for name, original in saved.items():
+            setattr(c_module, name, original)
 
 
 def _as_record(event: Any) -> Any:
