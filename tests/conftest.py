@@ -9,9 +9,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from argmap import process
+
 # The cache of validated corpora goes to a directory of this test run, never to
 # the user's own ~/.cache (subprocesses inherit it too).
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="argmap-tests-cache-")
+
+# The tests run commands in-process, on one thread, as the console entry point
+# does: the loader takes the same paths (argmap.process).
+process.owned_by_cli = True
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap import event_loader, loading
+from argmap import event_loader, loading, process
 from argmap.errors import CorpusError
 from argmap.positions import NodePath, SourceMap
 from tests.conftest import ROOT
@@ -179,3 +179,30 @@ def test_the_fast_path_reads_the_python_parsers_events_alike(text: str) -> None:
     for path in paths(quick[0]):
         assert python[1].locate(path) == quick[1].locate(path), path
         assert python[1].locate(path, key=True) == quick[1].locate(path, key=True), path
+
+
+def test_a_library_caller_keeps_pyyamls_classes_while_argmap_parses(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Only in a process the command line owns does the loader swap PyYAML's event
+    classes; a program that imports argmap gets the same values and positions
+    from PyYAML's own events, and its other threads never see a record."""
+    import yaml
+    import yaml._yaml
+
+    owned = fast(VALID)
+    monkeypatch.setattr(process, "owned_by_cli", False)
+    assert event_loader._c_module(yaml.CSafeLoader) is None
+    seen: list[bool] = []
+
+    def scalar(node: yaml.ScalarNode) -> tuple[Any, bool]:
+        seen.append(yaml._yaml.ScalarEvent is yaml.ScalarEvent)
+        return loading._read_scalar(node)
+
+    value, tree = event_loader.build(
+        VALID, yaml.CSafeLoader, scalar, max_depth=loading.MAX_DEPTH, max_nodes=loading.MAX_NODES
+    )
+    assert seen and all(seen)  # PyYAML's own classes throughout the parse
+    assert owned is not None and value == owned[0]
+    for path in paths(value):
+        assert SourceMap(None, tree=tree).locate(path) == owned[1].locate(path), path

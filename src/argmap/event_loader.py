@@ -31,7 +31,9 @@ is read as ``event.args``, in the order in which the parser passes them (and
 :mod:`yaml.events` takes them). Without libyaml, or should a PyYAML release
 build its events otherwise (tried once, on a small document with an event of
 every kind), the events are turned into the same records (slower, the same
-result).
+result). The swap is made only in a process that argmap's command line owns
+(:mod:`argmap.process`): in a program that imports argmap as a library,
+another thread's ``yaml.parse`` could otherwise get records mid-swap.
 """
 
 from __future__ import annotations
@@ -136,6 +138,10 @@ _SWAP = threading.RLock()
 def _c_module(loader: type[Any]) -> Any:
     """PyYAML's C module when ``loader`` parses with it and names the event classes
     the records stand in for; else None."""
+    from argmap import process
+
+    if not process.owned_by_cli:
+        return None  # a library caller's other threads may be parsing YAML meanwhile
     try:
         import yaml._yaml as c_module
     except ImportError:  # pragma: no cover - PyYAML without libyaml

@@ -14,8 +14,10 @@ def main() -> None:
     quietly with the shell's code for it. The garbage collector is paused while
     the command starts (:func:`argmap.collector.pause_start_up`).
     """
+    from argmap import process
     from argmap.collector import pause_start_up
 
+    process.owned_by_cli = True  # one command, one thread, then exit (argmap.process)
     pause_start_up()
     from argmap.cli.fastcomplete import COMPLETE_VAR
 
