@@ -280,3 +280,44 @@ def test_probes_searched_ahead_together_change_no_result(monkeypatch: pytest.Mon
     assert len(SourceText(raw)._sampled()) < len(raw) / 3
     assert ahead == alone
     assert sum(match.closest is not None for match in ahead) > 40
+
+
+def _prose(words: int, seed: int) -> str:
+    """Sentences of made-up words: every stretch of the text is its own."""
+    rng = random.Random(seed)
+    vocabulary = ["".join(rng.choice("bcdfghklmnprstvz") for _ in range(6)) for _ in range(4000)]
+    out = [rng.choice(vocabulary) + ("." if n % 17 == 16 else "") for n in range(words)]
+    return " ".join(out)
+
+
+def test_a_long_quote_is_aligned_word_by_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A quote of thousands of characters (AM307 warns of it) is compared by words: the
+    same passage, with the changed word marked, without a comparison that grows with
+    the square of its length."""
+    compare = quotes.SequenceMatcher
+
+    def by_words_only(junk: Any, a: Any, b: Any, autojunk: bool = True) -> Any:
+        assert not (isinstance(a, str) and len(a) > quotes.LONG_NEEDLE), "compared by characters"
+        return compare(junk, a, b, autojunk)
+
+    monkeypatch.setattr(quotes, "SequenceMatcher", by_words_only)
+    raw = _prose(6000, seed=3)
+    start = raw.index(" ", 9000) + 1
+    original = raw[start : raw.index(" ", start + 4000)]
+    assert len(original) > quotes.LONG_NEEDLE
+    words = original.split(" ")
+    changed = words[5]  # near the start, in what the shortened passage shows
+    words[5] = "quixotic"
+    match = SourceText(raw).find(" ".join(words))
+    assert match.closest is not None
+    assert match.closest.startswith("…" + " ".join(words[:5]) + f" »{changed}« ")
+    assert 0.9 < match.similarity < 1
+
+
+def test_a_quote_not_found_is_never_shown_as_100_percent_alike() -> None:
+    """One letter wrong in a long sentence is 99.7% alike: shown as 0.99, not rounded up."""
+    sentence = "The pipeline will pay for itself within ten years of its opening. " * 4
+    raw = FILLER + sentence + FILLER
+    match = SourceText(raw).find(sentence.strip().replace("within", "withim", 1))
+    assert match.closest is not None
+    assert match.similarity == 0.99
