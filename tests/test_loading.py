@@ -257,3 +257,36 @@ def test_a_number_hint_quotes_what_was_written(tmp_path: Path, written: str, num
     [problem] = caught.value.problems
     assert f"YAML read {written} as the number {number}: put it in quotes" in problem.message
     assert (problem.line, problem.column) == (4, 11)
+
+
+@pytest.mark.parametrize("written", ["!!int 5", "!!float 1", "!!int 0x1F", "&a 0x1F"])
+def test_a_tagged_or_anchored_number_gets_the_plain_hint(tmp_path: Path, written: str) -> None:
+    """The word after a tag or an anchor is not the value as written: no crash, and
+    the hint says what YAML read."""
+    path = tmp_path / "c.yaml"
+    path.write_text(f"schema_version: 1\npeople:\n  - id: ann\n    name: {written}\n")
+    with pytest.raises(CorpusError) as caught:
+        argmap.loading.load(path)
+    [problem] = caught.value.problems
+    assert "as a number: put it in quotes" in problem.message
+
+
+def test_number_hints_read_the_file_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A thousand numbers where text belongs: the file is read for their words once,
+    not once per error (which made such a check quadratic)."""
+    path = tmp_path / "c.yaml"
+    people = "".join(f"  - id: p{n}\n    name: 0x{n:X}\n" for n in range(1, 1001))
+    path.write_text("schema_version: 1\npeople:\n" + people)
+    reads: list[Path] = []
+    read_bytes = Path.read_bytes
+
+    def counted(self: Path) -> bytes:
+        reads.append(self)
+        return read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    with pytest.raises(CorpusError) as caught:
+        argmap.loading.load(path)
+    assert len(caught.value.problems) == 1000
+    assert "YAML read 0x3E8 as the number 1000" in caught.value.problems[-1].message
+    assert reads.count(path) <= 2  # the corpus itself, and once for the hints

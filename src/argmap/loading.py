@@ -382,26 +382,36 @@ def _read_scalar(node: yaml.ScalarNode) -> tuple[Any, bool]:
     return value, problem is None
 
 
-def _written_at(source_map: SourceMap, pos: Position | None) -> str | None:
-    """The plain word the user wrote at ``pos`` (for a hint), or None when unknown."""
-    if source_map.path is None or pos is None:
-        return None
-    try:
-        text = source_map.path.read_bytes().decode("utf-8-sig", errors="replace")
-    except OSError:
-        return None
-    lines = re.split(r"\r\n|\r|\n", text)
-    if not 0 < pos.line <= len(lines):
-        return None
-    word = re.match(r"[^\s#,\[\]{}]+", lines[pos.line - 1][pos.column - 1 :])
-    return word.group() if word else None
+class _Words:
+    """The plain word the user wrote at a position, for hints: the file is read and
+    split into lines once per run of error messages, and only if a hint asks."""
+
+    def __init__(self, source_map: SourceMap) -> None:
+        self._path = source_map.path
+        self._lines: list[str] | None = None
+
+    def at(self, pos: Position | None) -> str | None:
+        if self._path is None or pos is None:
+            return None
+        if self._lines is None:
+            try:
+                text = self._path.read_bytes().decode("utf-8-sig", errors="replace")
+            except OSError:
+                text = ""
+            self._lines = re.split(r"\r\n|\r|\n", text)
+        if not 0 < pos.line <= len(self._lines):
+            return None
+        word = re.match(r"[^\s#,\[\]{}]+", self._lines[pos.line - 1][pos.column - 1 :])
+        if word is None or word.group().startswith(("!", "&", "*")):
+            return None  # a tag, an anchor or an alias: not the value as written
+        return word.group()
 
 
 def _reads_as(written: str, value: object) -> bool:
     """Whether YAML reads the plain word ``written`` as ``value`` (so the hint is true)."""
     try:
         return bool(yaml.load(written, Loader=yaml.SafeLoader) == value)
-    except yaml.YAMLError:
+    except Exception:  # PyYAML raises more than YAMLError on odd input
         return False
 
 
@@ -429,6 +439,7 @@ def _unquoted_hint(kind: str, value: object, written: str | None = None) -> str:
 def _translate(err: Any, raw: dict[str, Any], source_map: SourceMap) -> list[Problem]:
     """pydantic errors -> ``path:line:col: claims[12] (id: x): speaker: field required``."""
     problems: list[Problem] = []
+    words = _Words(source_map)
     for item in err.errors(include_url=False):
         loc: NodePath = tuple(item["loc"])
         kind = item["type"]
@@ -453,9 +464,7 @@ def _translate(err: Any, raw: dict[str, Any], source_map: SourceMap) -> list[Pro
             pos = source_map.locate(loc)
             value = item.get("input")
             written = (
-                _written_at(source_map, pos)
-                if kind == "string_type" and isinstance(value, int | float)
-                else None
+                words.at(pos) if kind == "string_type" and isinstance(value, int | float) else None
             )
             message = item["msg"] + _unquoted_hint(kind, value, written)
         parts = [p for p in (label, format_path(rest) if rest else "") if p]
