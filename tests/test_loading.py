@@ -290,3 +290,20 @@ def test_number_hints_read_the_file_once(tmp_path: Path, monkeypatch: pytest.Mon
     assert len(caught.value.problems) == 1000
     assert "YAML read 0x3E8 as the number 1000" in caught.value.problems[-1].message
     assert reads.count(path) <= 2  # the corpus itself, and once for the hints
+
+
+def test_a_loaded_corpus_is_records_as_the_readme_says() -> None:
+    """README, Python API: immutable records that compare by value, and replace()."""
+    import pickle
+
+    from argmap.corpus import replace
+
+    corpus = argmap.load(bundled_corpus_path())
+    claim = corpus.claims[0]
+    assert pickle.loads(pickle.dumps(claim)) == claim
+    changed = replace(claim, text="Another paraphrase.")
+    assert changed.text == "Another paraphrase." and changed.id == claim.id
+    assert changed != claim and replace(claim) == claim
+    with pytest.raises(AttributeError):
+        claim.text = "x"  # type: ignore[misc]
+    assert sorted(dir(argmap)) == sorted(argmap.__all__)

@@ -312,5 +312,7 @@ def test_the_debate_view_refuses_supports_only(runner: CliRunner) -> None:
     args = ["diagram", "-f", str(DEBATE), "--view", "debate", "--relations", "support"]
     result = runner.invoke(app, args)
     assert result.exit_code == 2
-    assert "for supports use the map view (drop --view)" in result.stderr
+    assert result.stderr == (
+        "error: --view debate folds supports into counts: use the map view (drop --view)\n"
+    )
     assert result.stdout == ""

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -357,9 +358,14 @@ def test_prepare_refuses_what_it_cannot_do(machine: list[list[str]]) -> None:
     assert not wasm_ready.directory().exists()
 
 
-def test_ctrl_c_stops_prepare_at_once_and_keeps_nothing(tmp_path: Path) -> None:
-    import signal
-
+@pytest.mark.parametrize(
+    ("signum", "code", "said"),
+    [(signal.SIGINT, 130, b"interrupted\n"), (signal.SIGTERM, 143, b"")],
+)
+def test_ctrl_c_stops_prepare_at_once_and_keeps_nothing(
+    tmp_path: Path, signum: int, code: int, said: bytes
+) -> None:
+    """Ctrl-C, or SIGTERM (a container stopping), ends the line with 'stopped.'."""
     env = {**os.environ, "PATH": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")}
     env.pop("ARGMAP_NO_CACHE", None)
     child = subprocess.Popen(
@@ -370,11 +376,11 @@ def test_ctrl_c_stops_prepare_at_once_and_keeps_nothing(tmp_path: Path) -> None:
     )
     assert child.stdout is not None
     begun = os.read(child.stdout.fileno(), 9)  # the compile (a second or more) starts now
-    child.send_signal(signal.SIGINT)
+    child.send_signal(signum)
     out, err = child.communicate(timeout=120)
-    assert child.returncode == 130
+    assert child.returncode == code
     assert begun + out == (
         b"Preparing the layout engine for diagrams (once per machine)... stopped.\n"
     )
-    assert err == b"interrupted\n"
+    assert err == said
     assert not list((tmp_path / "cache").rglob("*.cwasm"))

@@ -257,10 +257,7 @@ def diagram(
     if view is DiagramView.DEBATE and relations is Relations.SUPPORT:
         # The debate view folds supports into counts on the claims they support: with
         # rebuttals and agreements filtered out it would draw a row of unlinked boxes.
-        fail(
-            "--view debate folds supports into counts and draws rebuttals and agreements: "
-            "for supports use the map view (drop --view), or --relations attack, agree or all"
-        )
+        fail("--view debate folds supports into counts: use the map view (drop --view)")
     if view is DiagramView.SPEAKERS:
         # The network draws people, with rebuttals and agreements between them.
         for asked, flag in ((wrap is not None, "--wrap"), (ids, "--ids")):

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import typer
 
+from argmap.interrupts import Terminated
+
 PROGRESS = "Preparing the layout engine for diagrams (once per machine)..."
 
 
@@ -27,6 +29,9 @@ def compile_engine() -> Path:
         typer.echo(PROGRESS, nl=False)
         artefact = wasm_module.build_now()
     except KeyboardInterrupt:
+        typer.echo(" stopped.")
+        raise
+    except Terminated:  # SIGTERM or SIGHUP: stopped, as by Ctrl-C, not failed
         typer.echo(" stopped.")
         raise
     except BaseException:

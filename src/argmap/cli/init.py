@@ -59,10 +59,9 @@ def init(
         typer.echo(f"  {name} (exists; left as it is)")
     _prepare_diagrams()
     step = "" if directory == Path(".") else f"cd {directory} && "
-    typer.echo(
-        "Next: put a source's text in texts/, annotate it in data/arguments.yaml, "
-        f"and run '{step}argmap check'. Walk-through: docs/first-project.md in argmap's docs."
-    )
+    typer.echo("Next: put a source's text in texts/, annotate it in data/arguments.yaml,")
+    typer.echo(f"and run '{step}argmap check'.")
+    typer.echo("Walk-through: docs/first-project.md in argmap's docs.")
 
 
 def _prepare_diagrams() -> None:
