@@ -355,6 +355,14 @@ def test_prepare_refuses_what_it_cannot_do(machine: list[list[str]]) -> None:
         "error: --prepare keeps the compiled layout engine in argmap's cache: "
         "drop --no-cache, or unset ARGMAP_NO_CACHE\n",
     )
+    assert diagram("-f", "missing.yaml", "--view", "debate", "--relations", "support") == (
+        2,
+        "",
+        "error: --prepare reads no corpus and draws nothing: drop -f, --view, --relations\n",
+    )
+    assert diagram("-a", "trenin")[2] == (
+        "error: --prepare reads no corpus and draws nothing: drop -a/-s/-t/--focus\n"
+    )
     assert not wasm_ready.directory().exists()
 
 

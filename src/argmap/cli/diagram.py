@@ -246,6 +246,15 @@ def diagram(
     if prepare:
         if output is not None or output_format is not None:
             fail("--prepare draws nothing: drop -o and --format, and draw in a second run")
+        drawing = {
+            "-f": file is not None,
+            "-a/-s/-t/--focus": bool(authors or sources or tags or focus),
+            "--view": view is not DiagramView.MAP,
+            "--relations": relations is not Relations.ALL,
+        }
+        given = [flag for flag, asked in drawing.items() if asked]
+        if given:
+            fail(f"--prepare reads no corpus and draws nothing: drop {', '.join(given)}")
         prepare_engine(renderer)
         return
     if view is not DiagramView.MAP:
