@@ -252,9 +252,9 @@ def diagram(
             "--view": view is not DiagramView.MAP,
             "--relations": relations is not Relations.ALL,
         }
-        given = [flag for flag, asked in drawing.items() if asked]
-        if given:
-            fail(f"--prepare reads no corpus and draws nothing: drop {', '.join(given)}")
+        ignored = [flag for flag, asked in drawing.items() if asked]
+        if ignored:
+            fail(f"--prepare reads no corpus and draws nothing: drop {', '.join(ignored)}")
         prepare_engine(renderer)
         return
     if view is not DiagramView.MAP:
