@@ -30,7 +30,7 @@ from enum import StrEnum
 
 from argmap.corpus import Argument, Basis, RebuttalKind, Stance
 from argmap.export import palette
-from argmap.export.labels import join_names, source_labels, wrap
+from argmap.export.labels import clean, join_names, source_labels, wrap
 from argmap.formats import ClusterBy, DiagramView, RankDir, Relations
 from argmap.index import Index
 from argmap.subset import Subset
@@ -224,12 +224,17 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _name(index: Index, person_id: str) -> str:
+    """A person's name as a diagram shows it: on one line (:func:`argmap.export.labels.clean`)."""
+    return clean(index.display_name(person_id))
+
+
 def default_title(subset: Subset, index: Index, full: Index) -> str:
     """A title that says what was selected: speakers, sources, tags, focus."""
     selection = subset.selection
     parts = []
     if selection.speakers:
-        parts.append(join_names([full.display_name(s) for s in selection.speakers]))
+        parts.append(join_names([_name(full, s) for s in selection.speakers]))
     if selection.sources:
         labels = source_labels(full.corpus)
         parts.append(join_names([labels.get(s, s) for s in selection.sources]))
@@ -240,7 +245,7 @@ def default_title(subset: Subset, index: Index, full: Index) -> str:
         steps = "step" if selection.depth == 1 else "steps"
         parts.append(
             f"within {selection.depth} {steps} of “{_short(claim.text, 60)}”"
-            f" ({full.display_name(claim.speaker)})"
+            f" ({_name(full, claim.speaker)})"
         )
     if selection.relations is Relations.SUPPORT:
         parts.append("supports only")
@@ -261,7 +266,7 @@ def _subtitle(index: Index, labels: dict[str, str]) -> str:
     if len(sources) == 1:
         source = sources[0]
         where = f", {source.outlet}" if source.outlet else ""
-        return f"{labels[source.id]}: {source.title}{where}"
+        return clean(f"{labels[source.id]}: {source.title}{where}")
     if not sources:
         return ""
     return f"{len(sources)} sources: " + "; ".join(labels[s.id] for s in sources)
@@ -321,7 +326,7 @@ def plan(
                 id=claim.id,
                 lines=tuple(wrap(claim.text, options.wrap)),
                 speaker=claim.speaker,
-                speaker_name=index.display_name(claim.speaker),
+                speaker_name=_name(index, claim.speaker),
                 source=claim.source,
                 source_label=labels.get(claim.source, claim.source) if many_sources else "",
                 swatch=swatches[claim.speaker],
@@ -485,7 +490,7 @@ def plan(
     for question in subset.corpus.questions:
         if question.id not in asked:
             continue
-        asker = f" (posed by {index.display_name(question.posed_by)})" if question.posed_by else ""
+        asker = f" (posed by {_name(index, question.posed_by)})" if question.posed_by else ""
         questions.append(
             QuestionNode(
                 question.id,
@@ -506,7 +511,7 @@ def plan(
             )
         else:
             label = f"{group.side.value} ({len(group.stances)} claims)"
-            speaker = index.display_name(index.claims[group.claim].speaker)
+            speaker = _name(index, index.claims[group.claim].speaker)
             tooltip = f"{speaker}: {label}" + "".join(
                 f"\n• {_short(index.claims[s.claim].text, 90)}"
                 for s in group.stances
@@ -531,11 +536,11 @@ def plan(
     clusters = _clusters(index, mode, claims, nodes, labels)
 
     legend_speakers = tuple(
-        LegendSpeaker(index.display_name(s), swatches[s], counts[s])
+        LegendSpeaker(_name(index, s), swatches[s], counts[s])
         for s in order
         if swatches[s] is not palette.OTHERS_SWATCH
     )
-    others = tuple(index.display_name(s) for s in order if swatches[s] is palette.OTHERS_SWATCH)
+    others = tuple(_name(index, s) for s in order if swatches[s] is palette.OTHERS_SWATCH)
     title = default_title(subset, index, full) if options.title is None else options.title
     if options.title is None and title_suffix:
         title += title_suffix
@@ -625,9 +630,9 @@ def _clusters(
             label = f"{labels.get(key, key)}: {title}"
             line = palette.CONTEXT_LINE
         else:
-            label = index.display_name(key)
+            label = _name(index, key)
             line = next(c.swatch.line for c in claims if c.speaker == key)
-        clusters.append(Cluster(id=key, label=label, members=tuple(ids), line=line))
+        clusters.append(Cluster(id=key, label=clean(label), members=tuple(ids), line=line))
     return tuple(clusters)
 
 

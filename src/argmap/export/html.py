@@ -31,6 +31,7 @@ from importlib import resources
 from typing import Any
 
 from argmap.export.diagram import Diagram, LinkKind
+from argmap.export.labels import clean
 from argmap.index import Index
 from argmap.subset import Subset
 
@@ -115,7 +116,7 @@ def _claim_data(subset: Subset, diagram: Diagram) -> dict[str, Any]:
         claim = index.claims.get(claim_id)
         question = index.questions.get(claim_id)
         if claim is not None:
-            text, speaker = claim.text, index.display_name(claim.speaker)
+            text, speaker = claim.text, clean(index.display_name(claim.speaker))
         elif question is not None:
             text, speaker = question.text, ""
         else:
@@ -177,7 +178,7 @@ def _claim_data(subset: Subset, diagram: Diagram) -> dict[str, Any]:
             "id": claim.id,
             "text": claim.text,
             "speaker": claim.speaker,
-            "speaker_name": index.display_name(claim.speaker),
+            "speaker_name": clean(index.display_name(claim.speaker)),
             "central": claim.central,
             "quote": claim.quote,
             "status": status.get(claim.id),

@@ -5,23 +5,43 @@
 * :func:`wrap`: a claim's text broken into lines of at most ``width``
   characters (words longer than that are split, never lost).
 * :func:`split_name`: first name(s) and surname, for AIF participants.
+* :func:`clean`: a name or title on one line, its control characters and
+  line breaks drawn as spaces.
 """
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from argmap.corpus import Corpus, Person, PersonKind, Source
 
+_UNDRAWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""Control characters (C0, DEL, C1) and line and paragraph separators."""
+_UNDRAWABLE_RUN = re.compile(r" *[\x00-\x1f\x7f-\x9f\u2028\u2029][\x00-\x20\x7f-\x9f\u2028\u2029]*")
+
+
+def clean(text: str) -> str:
+    """``text`` with control characters and line breaks as a space (a run of them as one).
+
+    A name or a title is one line in a label or a tooltip: a tab, a line
+    break (CR, LF, U+0085, U+2028, U+2029) or another control character
+    would break the line, or the SVG (XML refuses most C0 controls).
+
+    >>> clean("Ann\\tLee\\x01\\u2028Smith")
+    'Ann Lee Smith'
+    """
+    return _UNDRAWABLE_RUN.sub(" ", text) if _UNDRAWABLE.search(text) else text
+
 
 def _surname(person: Person | None, person_id: str) -> str:
     if person is None:
         return person_id
     if person.kind is PersonKind.PERSON:
-        return person.name.split()[-1]
-    return person.name
+        return clean(person.name).split()[-1]
+    return clean(person.name)
 
 
 def _base_label(source: Source, people: Mapping[str, Person]) -> str:

@@ -25,7 +25,7 @@ from typing import Any
 from argmap.corpus import Basis
 from argmap.export import palette
 from argmap.export.diagram import speaker_swatches
-from argmap.export.labels import wrap
+from argmap.export.labels import clean, wrap
 from argmap.index import Index
 from argmap.subset import Subset
 
@@ -138,7 +138,7 @@ def plan(subset: Subset, title: str, subtitle: str = "", legend: bool = True) ->
     speakers = tuple(
         SpeakerNode(
             id=s,
-            name=index.display_name(s),
+            name=clean(index.display_name(s)),
             claims=counts[s],
             swatch=swatches.get(s, palette.OTHERS_SWATCH),
             font_size=round(
@@ -172,6 +172,7 @@ def _pen(total: int) -> str:
 def to_dot(network: SpeakerNetwork, *, extra: Mapping[str, str] | None = None) -> str:
     """The network as DOT source."""
     from argmap.export import dot_source
+    from argmap.export.dot import plain
 
     graph_attr: dict[str, Any] = {
         "rankdir": "LR",
@@ -194,17 +195,17 @@ def to_dot(network: SpeakerNetwork, *, extra: Mapping[str, str] | None = None) -
         edge_attr={"fontname": FONT, "fontsize": "11"},
     )
     if network.title:
-        dot.attr(label=network.title.replace("\\", "\\\\"))
+        dot.attr(label=plain(clean(network.title)))
     linked = {s for t in (*network.rebuttals, *network.agreements) for s in (t.tail, t.head)}
     for node in network.speakers:
         claims = f"{node.claims} claim{'' if node.claims == 1 else 's'}"
         lines = [*wrap(node.name, 22), claims, *([node.standing] if node.standing else [])]
-        label = "\\n".join(lines).replace('"', '\\"')
         dot.node(
             node.id,
-            label=label,
+            # Each line escaped: a backslash in a name is drawn, never taken for \n or \l.
+            label=dot_source.nohtml("\\n".join(plain(line) for line in lines)),
             id=node.id,
-            tooltip=f"{node.name}: {claims}",
+            tooltip=plain(f"{node.name}: {claims}"),
             style=_style(node.swatch),
             fillcolor=node.swatch.fill,
             color=node.swatch.line,
@@ -255,7 +256,7 @@ def to_dot(network: SpeakerNetwork, *, extra: Mapping[str, str] | None = None) -
 
 def _legend(dot: Any, network: SpeakerNetwork) -> None:
     """One block of text: the network's spread leaves no room for sample edges."""
-    text = " — ".join(x for x in (network.subtitle, network.stats) if x)
+    text = " — ".join(x for x in (clean(network.subtitle), network.stats) if x)
     lines = [
         *wrap(text, 80),
         "A box is a speaker, its text larger the more claims they make.",
