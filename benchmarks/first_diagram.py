@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import pty
 import resource
 import shutil
 import statistics
@@ -140,26 +139,10 @@ def _without_dot(cache: str, folder: Path) -> dict[str, str]:
 def _command(argv: list[str], env: dict[str, str], *, terminal: bool) -> tuple[float, float]:
     """Wall and CPU seconds of ``python -m argmap ARGV`` (stderr on a pseudo-terminal when
     ``terminal``; a detached build it starts is not waited for, nor counted)."""
-    primary, secondary = pty.openpty() if terminal else (None, None)
-    cpu = _cpu()
-    start = time.perf_counter()
-    try:
-        done = subprocess.run(
-            [sys.executable, "-m", "argmap", *argv],
-            stdout=subprocess.DEVNULL,
-            stderr=secondary if terminal else subprocess.DEVNULL,
-            env=env,
-            cwd=ROOT,
-            check=False,
-        )
-    finally:
-        for fd in (primary, secondary):
-            if fd is not None:
-                os.close(fd)
-    wall = time.perf_counter() - start
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"argmap {' '.join(argv)} failed ({done.returncode})")
-    return wall, _cpu() - cpu
+    from benchmarks.startup import time_once
+
+    argv = [sys.executable, "-m", "argmap", *argv]
+    return time_once(argv, env, terminal=terminal, succeeds=(0, 1))
 
 
 def _wait_for_background_build(cache: str, limit: float = 120.0) -> float:

@@ -88,17 +88,22 @@ print(took, outcome.value)
 
 
 def time_once(
-    argv: list[str], env: dict[str, str], *, terminal: bool = False
+    argv: list[str],
+    env: dict[str, str],
+    *,
+    terminal: bool = False,
+    succeeds: tuple[int, ...] | None = None,
 ) -> tuple[float, float]:
     """Wall and CPU seconds (user + system) of one run of ``argv`` (stderr on a
-    pseudo-terminal when ``terminal``)."""
+    pseudo-terminal when ``terminal``); with ``succeeds``, stop the benchmark unless
+    it exits with one of those codes."""
     import pty
 
     primary, secondary = pty.openpty() if terminal else (None, None)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     try:
-        subprocess.run(
+        done = subprocess.run(
             argv,
             stdout=subprocess.DEVNULL,
             stderr=secondary if terminal else subprocess.DEVNULL,
@@ -111,6 +116,8 @@ def time_once(
             if fd is not None:
                 os.close(fd)
     wall = time.perf_counter() - start
+    if succeeds is not None and done.returncode not in succeeds:
+        raise SystemExit(f"{' '.join(argv)} failed ({done.returncode})")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return wall, cpu

@@ -21,12 +21,13 @@ from tests.conftest import ROOT
 from tests.test_loading_properties import VALID, mutated
 
 
-def fast(text: str | bytes) -> tuple[dict[str, Any], SourceMap] | None:
-    """The fast path's result, or None when it hands the text to the careful path."""
+def fast(text: str | bytes, loader: Any = None) -> tuple[dict[str, Any], SourceMap] | None:
+    """The fast path's result (with ``loader``'s parser; argmap's by default), or None
+    when it hands the text to the careful path."""
     try:
         value, tree = event_loader.build(
             text,
-            loading._Loader,
+            loading._Loader if loader is None else loader,
             loading._read_scalar,
             max_depth=loading.MAX_DEPTH,
             max_nodes=loading.MAX_NODES,
@@ -156,17 +157,7 @@ def fast_in_python(text: str) -> tuple[dict[str, Any], SourceMap] | None:
     """The fast path over PyYAML's Python parser (as without libyaml)."""
     import yaml
 
-    try:
-        value, tree = event_loader.build(
-            text,
-            yaml.SafeLoader,
-            loading._read_scalar,
-            max_depth=loading.MAX_DEPTH,
-            max_nodes=loading.MAX_NODES,
-        )
-    except event_loader.Unusual:
-        return None
-    return value, SourceMap(None, tree=tree)
+    return fast(text, yaml.SafeLoader)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -22,38 +22,30 @@ import re
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from argmap import cache as corpus_cache
 from argmap.cli import lazy
 from argmap.cli.app import app
 from argmap.export import wasm_module, wasm_ready
 from argmap.export.wasm_ready import Outcome
 from tests.conftest import FIXTURES, ROOT
-from tests.test_wasm_module import _compiled_once
+from tests.test_wasm_module import _compiled_once, fresh  # noqa: F401 (a fixture)
 
 
 @pytest.fixture
-def machine(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[list[list[str]]]:
-    """A machine without Graphviz's ``dot``, an empty cache, and the background builds
-    that would be started (recorded, not started). Compiles are real, made once per run."""
+def machine(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> list[list[str]]:
+    """test_wasm_module's ``fresh`` (an empty cache, background builds recorded, not
+    started; compiles real, made once per run) on a machine without Graphviz's ``dot``."""
+    started: list[list[str]] = request.getfixturevalue("fresh")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.delenv("ARGMAP_NO_CACHE", raising=False)
-    monkeypatch.setattr(corpus_cache, "_disabled", False)
     (tmp_path / "bin").mkdir()
     monkeypatch.setenv("PATH", str(tmp_path / "bin"))
-    monkeypatch.setattr(wasm_module, "_compile", _compiled_once)
-    started: list[list[str]] = []
-    monkeypatch.setattr(wasm_ready, "spawn", started.append)
-    before = dict(wasm_module._loaded)
-    wasm_module._loaded.clear()
-    yield started
-    wasm_module._loaded.clear()
-    wasm_module._loaded.update(before)
+    return started
 
 
 @pytest.fixture
