@@ -82,17 +82,12 @@ class _Leaf:
             return _as_str(value)
         if annotation is bool:
             return _as_bool(value)
-        if annotation is int:
-            if type(value) is int or (type(value) is str and _INTEGER.fullmatch(value)):
-                number = int(value)
+        if annotation is int or annotation is float:
+            pattern = _INTEGER if annotation is int else _DECIMAL
+            if type(value) is annotation or (type(value) is str and pattern.fullmatch(value)):
+                number = annotation(value)
                 if _in_bounds(number, info.min, info.max):
                     return number
-            raise _Unsure
-        if annotation is float:
-            if type(value) is float or (type(value) is str and _DECIMAL.fullmatch(value)):
-                decimal = float(value)
-                if _in_bounds(decimal, info.min, info.max):
-                    return decimal
             raise _Unsure
         if annotation is Path:
             if isinstance(value, Path):

@@ -28,10 +28,7 @@ def compile_engine() -> Path:
     try:  # from the first word on: a Ctrl-C at any point ends the line
         typer.echo(PROGRESS, nl=False)
         artefact = wasm_module.build_now()
-    except KeyboardInterrupt:
-        typer.echo(" stopped.")
-        raise
-    except Terminated:  # SIGTERM or SIGHUP: stopped, as by Ctrl-C, not failed
+    except (KeyboardInterrupt, Terminated):  # Ctrl-C, SIGTERM or SIGHUP: not a failure
         typer.echo(" stopped.")
         raise
     except BaseException:

@@ -668,3 +668,14 @@ def key_entries(shown: Collection[str]) -> list[tuple[int, str, str, LinkKind, b
         for n, (key, caption, kind, inferred) in enumerate(KEY)
         if key in shown
     ]
+
+
+def legend_speakers(diagram: Diagram) -> list[tuple[str, palette.Swatch]]:
+    """The legend's speaker entries: "name (claims)", then the others folded into one."""
+    entries = [(f"{s.name} ({s.claims})", s.swatch) for s in diagram.speakers]
+    if diagram.others:
+        names = ", ".join(diagram.others[:5]) + (
+            f" and {len(diagram.others) - 5} more" if len(diagram.others) > 5 else ""
+        )
+        entries.append((names, palette.OTHERS_SWATCH))
+    return entries

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from itertools import pairwise
 from typing import Any
 
-from argmap.export import palette
+from argmap.export import dot_source, palette
 from argmap.export.diagram import (
     ArgumentNode,
     ClaimBox,
@@ -29,9 +29,10 @@ from argmap.export.diagram import (
     LinkKind,
     QuestionNode,
     key_entries,
+    legend_speakers,
 )
 from argmap.export.labels import wrap
-from argmap.export.status import MARKS, ORDER
+from argmap.export.status import MARKS, legend_captions
 from argmap.formats import RankDir
 
 FONT = "Arial"
@@ -82,9 +83,7 @@ def _plain(text: str) -> str:
     Marked as not HTML: a text like ``<<x>`` is drawn as typed instead of
     being handed to Graphviz as an HTML-like label.
     """
-    from argmap.export.dot_source import nohtml
-
-    escaped: str = nohtml(_clip(text).replace("\\", "\\\\"))
+    escaped: str = dot_source.nohtml(_clip(text).replace("\\", "\\\\"))
     return escaped
 
 
@@ -109,9 +108,7 @@ def _clip_lines(lines: list[str] | tuple[str, ...]) -> list[str]:
 def _title(text: str) -> str:
     """The graph's title: centred lines of :data:`TITLE_WIDTH` characters, at most five."""
     lines = wrap(_clip(text, 5 * TITLE_WIDTH), TITLE_WIDTH)
-    from argmap.export.dot_source import nohtml
-
-    title: str = nohtml("\\n".join(_plain(line) for line in lines))
+    title: str = dot_source.nohtml("\\n".join(_plain(line) for line in lines))
     return title
 
 
@@ -327,12 +324,7 @@ def _tie_legend(dot: Any, diagram: Diagram, hub: str, anchors: list[str]) -> Non
 
 
 def _speaker_rows(legend: Any, diagram: Diagram) -> list[list[str]]:
-    entries = [(f"{s.name} ({s.claims})", s.swatch) for s in diagram.speakers]
-    if diagram.others:
-        names = ", ".join(diagram.others[:5]) + (
-            f" and {len(diagram.others) - 5} more" if len(diagram.others) > 5 else ""
-        )
-        entries.append((names, palette.OTHERS_SWATCH))
+    entries = legend_speakers(diagram)
     nodes = []
     for i, (label, swatch) in enumerate(entries):
         name = f"legend_speaker_{i}"
@@ -416,16 +408,8 @@ def _key_rows(
                 palette.CONTEXT_LINE,
             )
         )
-    semantics = next((k.split(":")[1] for k in diagram.shown if k.startswith("semantics:")), "")
-    for key in ORDER:
-        if f"status:{key}" in diagram.shown:
-            mark = MARKS[key]
-            caption = (
-                mark.caption
-                if extras and extras[-1][0].startswith("key_status")
-                else (f"{semantics}: {mark.caption}")
-            )
-            extras.append((f"key_status_{key}", caption, "2.6", "filled", "white", mark.line))
+    for key, caption in legend_captions(diagram.shown):
+        extras.append((f"key_status_{key}", caption, "2.6", "filled", "white", MARKS[key].line))
     for name, label, pen, style, fill, line in extras:
         legend.node(
             name,
@@ -494,8 +478,6 @@ def to_dot(
     diagram: Diagram, *, layout_limits: bool = False, extra: Mapping[str, str] | None = None
 ) -> str:
     """The diagram as DOT source; ``extra`` graph attributes (a page fit) win."""
-    from argmap.export import dot_source
-
     if diagram.columns:
         from argmap.export.columns import to_dot as in_columns
 

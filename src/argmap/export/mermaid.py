@@ -36,8 +36,8 @@ import string
 import unicodedata
 
 from argmap.export import palette
-from argmap.export.diagram import ClaimBox, Diagram, LinkKind, key_entries
-from argmap.export.status import MARKS, ORDER
+from argmap.export.diagram import ClaimBox, Diagram, LinkKind, key_entries, legend_speakers
+from argmap.export.status import MARKS, ORDER, legend_captions
 
 _SLUG_CHARS = frozenset(string.ascii_lowercase + string.digits)
 
@@ -174,13 +174,7 @@ def _legend_speakers(diagram: Diagram) -> list[tuple[str, palette.Swatch]]:
     """The legend's speaker entries, as Graphviz's legend has them: name (claims)."""
     if not diagram.legend:
         return []
-    entries = [(f"{s.name} ({s.claims})", s.swatch) for s in diagram.speakers]
-    if diagram.others:
-        names = ", ".join(diagram.others[:5]) + (
-            f" and {len(diagram.others) - 5} more" if len(diagram.others) > 5 else ""
-        )
-        entries.append((names, palette.OTHERS_SWATCH))
-    return entries
+    return legend_speakers(diagram)
 
 
 KeyLink = tuple[str, str, str, str]
@@ -233,17 +227,14 @@ def _legend(
         entries.append(("k_folded", "k_folded"))
     rows += [entries[i : i + 3] for i in range(0, len(entries), 3)]
     entries = []
-    semantics = next((k.split(":")[1] for k in diagram.shown if k.startswith("semantics:")), "")
     marked = [
         (f"k_{k}", label, k) for k, label in (("central", "★ central claim"),) if k in diagram.shown
     ]
     marked += [("k_context", "context", "context")] if "context" in diagram.shown else []
-    for key in ORDER:
-        if f"status:{key}" in diagram.shown:
-            caption = MARKS[key].caption
-            lead = not any(name.startswith("status_") for _, _, name in marked)
-            label = f"{semantics}: {caption}" if lead else caption
-            marked.append((f"k_status_{key}", label, f"status_{key}"))
+    marked += [
+        (f"k_status_{key}", caption, f"status_{key}")
+        for key, caption in legend_captions(diagram.shown)
+    ]
     for node_id, label, name in marked:
         out.append(f'    {node_id}["{_text(label)}"]')
         if name != "context":

@@ -22,6 +22,7 @@ them: ``--focus`` and ``--context`` change what is drawn, not a claim's status
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -121,3 +122,13 @@ def overlay_speakers(
     )
     subtitle = " — ".join(x for x in (network.subtitle, key) if x)
     return replace(network, speakers=speakers, subtitle=subtitle)
+
+
+def legend_captions(shown: Collection[str]) -> list[tuple[str, str]]:
+    """(status, caption) of each status a legend shows; the first names the semantics."""
+    semantics = next((k.split(":")[1] for k in shown if k.startswith("semantics:")), "")
+    keys = [key for key in ORDER if f"status:{key}" in shown]
+    return [
+        (key, f"{semantics}: {MARKS[key].caption}" if n == 0 else MARKS[key].caption)
+        for n, key in enumerate(keys)
+    ]

