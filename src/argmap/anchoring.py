@@ -58,13 +58,9 @@ def words(text: str) -> int:
     return runs
 
 
-def quote_words(quote: str) -> int:
-    """Words of a quote, elisions excluded: what AM307 counts."""
-    return sum(words(part) for part in fragments(quote))
-
-
 def quote_words_over(quote: str, limit: int) -> int | None:
-    """:func:`quote_words` when it is over ``limit``, else None.
+    """The words of a quote, elisions excluded (what AM307 counts), when over ``limit``;
+    else None.
 
     Most quotes are far below: an ASCII quote has no more words than runs of
     word characters, which ``bytes.translate`` and ``bytes.split`` count many
@@ -98,10 +94,6 @@ class Paragraphs:
     search: Callable[[str, int], int] | None = field(default=None, repr=False, compare=False)
     """How ``normalised`` is searched: the text's :meth:`~argmap.quotes.SourceText.search`
     (at memory speed) when made from one, else ``str.find``."""
-
-    @classmethod
-    def of(cls, raw: str) -> Paragraphs:
-        return cls.of_text(SourceText(raw))
 
     @classmethod
     def of_text(cls, text: SourceText) -> Paragraphs:

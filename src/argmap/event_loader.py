@@ -39,7 +39,8 @@ another thread's ``yaml.parse`` could otherwise get records mid-swap.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from typing import Any, ClassVar
 
 import yaml
@@ -49,8 +50,6 @@ from argmap.positions import PositionTree, line_starts
 _YAML = "tag:yaml.org,2002:"
 _STR = _YAML + "str"
 _MERGE = _YAML + "merge"
-
-_NO_KEY = object()
 
 # Characters PyYAML (YAML 1.1) reads as line breaks that editors and YAML 1.2 do not,
 # and a byte order mark, which the parser may skip without counting it.
@@ -166,19 +165,27 @@ _PROBE = "%YAML 1.1\n---\na: &x [1, {b: 'c'}]\nd: *x\n...\n"
 def _makes_records(c_module: Any) -> bool:
     """Whether the C parser, given the record classes, makes every event as a record
     with the fields in order (a PyYAML that passes them otherwise keeps its own)."""
+    try:
+        with _records_in(c_module):
+            parser = c_module.CParser(_PROBE)
+            kinds = set()
+            while (event := parser.get_event()) is not None:
+                if not isinstance(event, _Event) or len(event.args) != len(event.fields):
+                    return False  # pragma: no cover - another PyYAML
+                kinds.add(event.__class__)
+            return kinds == set(_RECORDS.values())
+    except Exception:  # pragma: no cover - a PyYAML that calls them otherwise
+        return False
+
+
+@contextmanager
+def _records_in(c_module: Any) -> Iterator[None]:
+    """PyYAML's event classes in ``c_module`` swapped for the records, while it lasts."""
     saved = {name: getattr(c_module, name) for name in _RECORDS}
     try:
         for name, record in _RECORDS.items():
             setattr(c_module, name, record)
-        parser = c_module.CParser(_PROBE)
-        kinds = set()
-        while (event := parser.get_event()) is not None:
-            if not isinstance(event, _Event) or len(event.args) != len(event.fields):
-                return False  # pragma: no cover - another PyYAML
-            kinds.add(event.__class__)
-        return kinds == set(_RECORDS.values())
-    except Exception:  # pragma: no cover - a PyYAML that calls them otherwise
-        return False
+        yield
     finally:
         for name, original in saved.items():
             setattr(c_module, name, original)
@@ -222,16 +229,8 @@ def build(
 
     with _SWAP:
         c_module = _c_module(loader)
-        if c_module is None:
+        with _records_in(c_module) if c_module is not None else nullcontext():
             return _build(text, loader(text), tree, resolvers, no_resolvers, scalar, limits)
-        saved = {name: getattr(c_module, name) for name in _RECORDS}
-        try:
-            for name, record in _RECORDS.items():
-                setattr(c_module, name, record)
-            return _build(text, loader(text), tree, resolvers, no_resolvers, scalar, limits)
-        finally:
-            for name, original in saved.items():
-                setattr(c_module, name, original)
 
 
 def _build(
@@ -315,6 +314,27 @@ def _build(
                 in_map = container.__class__ is dict
                 continue
             nodes += 1
+            if in_map:
+                # A key: a plain or quoted scalar with no anchor or tag.
+                if cls is not scalar_event:
+                    _too_many(event, nodes, max_nodes)
+                    raise Unusual("complex key or alias")
+                anchor, tag, implicit, key, mark, _, _ = event.args
+                if nodes > max_nodes:
+                    raise TooManyNodes(mark.line + 1, mark.column + 1)
+                if anchor is not None or tag is not None:
+                    raise Unusual("anchored or tagged key")
+                if key == "<<" and implicit[0]:
+                    raise Unusual("merge key")
+                if key in container:
+                    raise Unusual("duplicate key")
+                key = known_keys.setdefault(key, key)
+                key_position = mark.index + 1
+                event = get_event()
+                cls = event.__class__
+                if cls is mapping_end:
+                    raise Unusual("key without value")  # pragma: no cover - the parser refuses it
+                nodes += 1
             if cls is scalar_event:
                 anchor, tag, implicit, value, mark, end_mark, _ = event.args
             elif cls is mapping_start or cls is sequence_start:
@@ -327,34 +347,6 @@ def _build(
             if anchor is not None:
                 raise Unusual("anchor")
             position = mark.index + 1  # 0 is "no position"
-            if in_map:
-                # A key: a plain or quoted scalar with no tag.
-                if cls is not scalar_event or tag is not None:
-                    raise Unusual("complex or tagged key")
-                key = value
-                if key == "<<" and implicit[0]:
-                    raise Unusual("merge key")
-                if key in container:
-                    raise Unusual("duplicate key")
-                key = known_keys.setdefault(key, key)
-                key_position = position
-                event = get_event()
-                cls = event.__class__
-                if cls is mapping_end:
-                    raise Unusual("key without value")  # pragma: no cover - the parser refuses it
-                nodes += 1
-                if cls is scalar_event:
-                    anchor, tag, implicit, value, mark, end_mark, _ = event.args
-                elif cls is mapping_start or cls is sequence_start:
-                    anchor, tag, _, mark, _, _ = event.args
-                else:
-                    _too_many(event, nodes, max_nodes)
-                    raise Unusual(f"unexpected {cls.__name__}")  # an alias
-                if nodes > max_nodes:
-                    raise TooManyNodes(mark.line + 1, mark.column + 1)
-                if anchor is not None:
-                    raise Unusual("anchor")
-                position = mark.index + 1
             if cls is scalar_event:
                 if tag is not None:
                     raise Unusual("explicit tag")

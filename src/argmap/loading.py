@@ -69,7 +69,7 @@ def loads(text: str, path: str | os.PathLike[str] | None = None) -> Corpus:
     """Parse and validate a corpus given as text; ``path`` only labels messages."""
     file = Path(path) if path is not None else None
     raw, source_map = parse_document(text, file)
-    return validate(raw, source_map)
+    return validate(raw, source_map, text)
 
 
 def read_document(file: Path) -> tuple[dict[str, Any], SourceMap]:
@@ -80,7 +80,7 @@ def read_document(file: Path) -> tuple[dict[str, Any], SourceMap]:
 def parse_and_validate(data: bytes, file: Path) -> Corpus:
     """A corpus from the bytes of ``file``, already read."""
     raw, source_map = parse_bytes(data, file)
-    return validate(raw, source_map)
+    return validate(raw, source_map, data)
 
 
 def parse_bytes(data: bytes, file: Path) -> tuple[dict[str, Any], SourceMap]:
@@ -248,7 +248,9 @@ class _LineFix:
         return line + 1, offset - line_start + 1
 
 
-def validate(raw: dict[str, Any], source_map: SourceMap) -> Corpus:
+def validate(
+    raw: dict[str, Any], source_map: SourceMap, source: str | bytes | None = None
+) -> Corpus:
     """Validate plain values against the model, with positions in every error;
     the result is plain records (:mod:`argmap.corpus`)."""
     from pydantic import ValidationError
@@ -259,7 +261,7 @@ def validate(raw: dict[str, Any], source_map: SourceMap) -> Corpus:
         try:
             validated = model.Corpus.model_validate(raw)
         except ValidationError as err:
-            raise CorpusError(_translate(err, raw, source_map)) from None
+            raise CorpusError(_translate(err, raw, source_map, source)) from None
         return model.to_records(validated, source_map)
 
 
@@ -383,22 +385,28 @@ def _read_scalar(node: yaml.ScalarNode) -> tuple[Any, bool]:
 
 
 class _Words:
-    """The plain word the user wrote at a position, for hints: the file is read and
-    split into lines once per run of error messages, and only if a hint asks."""
+    """The plain word the user wrote at a position, for hints: the text being read
+    (or else the file) is split into lines once per run of error messages, and only
+    if a hint asks."""
 
-    def __init__(self, source_map: SourceMap) -> None:
+    def __init__(self, source_map: SourceMap, source: str | bytes | None = None) -> None:
         self._path = source_map.path
+        self._source = source
         self._lines: list[str] | None = None
 
     def at(self, pos: Position | None) -> str | None:
-        if self._path is None or pos is None:
+        if (self._path is None and self._source is None) or pos is None:
             return None
         if self._lines is None:
-            try:
-                text = self._path.read_bytes().decode("utf-8-sig", errors="replace")
-            except OSError:
-                text = ""
-            self._lines = re.split(r"\r\n|\r|\n", text)
+            source = self._source
+            if source is None and self._path is not None:
+                try:
+                    source = self._path.read_bytes()
+                except OSError:
+                    source = b""
+            if isinstance(source, bytes):
+                source = source.decode("utf-8-sig", errors="replace")
+            self._lines = re.split(r"\r\n|\r|\n", (source or "").removeprefix("\ufeff"))
         if not 0 < pos.line <= len(self._lines):
             return None
         word = re.match(r"[^\s#,\[\]{}]+", self._lines[pos.line - 1][pos.column - 1 :])
@@ -436,10 +444,12 @@ def _unquoted_hint(kind: str, value: object, written: str | None = None) -> str:
     return ""
 
 
-def _translate(err: Any, raw: dict[str, Any], source_map: SourceMap) -> list[Problem]:
+def _translate(
+    err: Any, raw: dict[str, Any], source_map: SourceMap, source: str | bytes | None = None
+) -> list[Problem]:
     """pydantic errors -> ``path:line:col: claims[12] (id: x): speaker: field required``."""
     problems: list[Problem] = []
-    words = _Words(source_map)
+    words = _Words(source_map, source)
     for item in err.errors(include_url=False):
         loc: NodePath = tuple(item["loc"])
         kind = item["type"]
